@@ -1,0 +1,58 @@
+# Shared steps of tools/run.sh and tools/test.sh. Source it; do not run it.
+# Every step is idempotent: it does nothing when its work is already done.
+
+KH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KH_JOBS=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages Khabar builds and tests with.
+KH_PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config git
+  libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
+  nlohmann-json3-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+kh_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the packages that are missing (as root, or through sudo).
+kh_install_deps() {
+  local missing=()
+  for package in "${KH_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  kh_log "installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Configures and builds a CMake preset with every core; links ./khabar to the release CLI.
+kh_build() {
+  local preset=$1
+  kh_log "building ($preset, $KH_JOBS jobs)"
+  (cd "$KH_ROOT" && cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" -j "$KH_JOBS") \
+    | grep -vE '^\[[0-9]+/[0-9]+\] (Building|Linking)' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+  if [ "$preset" = release ]; then
+    ln -sfn build/release/src/khabar/cli/khabar "$KH_ROOT/khabar"
+  fi
+}
+
+# Data directory: $KHABAR_DATA, else ../shared/data beside the repository.
+kh_data_dir() {
+  if [ -n "${KHABAR_DATA:-}" ]; then echo "$KHABAR_DATA"; else echo "$KH_ROOT/../shared/data"; fi
+}
+
+# Trains every model that is absent from models/ (build outputs, never committed).
+kh_train_models() {
+  mkdir -p "$KH_ROOT/models"
+  local data
+  data=$(kh_data_dir)
+  if [ ! -f "$KH_ROOT/models/tokenizer-en.khm" ]; then
+    kh_log "training the tokenizer model"
+    (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train tokenizer -o models/tokenizer-en.khm)
+  fi
+}
