@@ -1,0 +1,38 @@
+// The fixed SQL text of the SQLite store, kept in one place so tests can check its query
+// plans. Parameters are ?N placeholders; values are always bound, never spliced in.
+#ifndef KHABAR_STORE_INTERNAL_SQLITE_QUERIES_H_
+#define KHABAR_STORE_INTERNAL_SQLITE_QUERIES_H_
+
+#include <string_view>
+
+namespace khabar::store::internal::queries {
+
+// "url <> ''" repeats the partial index's condition so the planner may use documents_url.
+inline constexpr std::string_view kFindUrl =
+    "SELECT id, doc_id FROM documents WHERE url = ?1 AND url <> ''";
+inline constexpr std::string_view kFindContent =
+    "SELECT id, doc_id FROM documents WHERE content_hash = ?1";
+inline constexpr std::string_view kInsertDocument =
+    "INSERT INTO documents (doc_id, outlet, url, title, published, published_precision,"
+    " published_from, source_path, source_line, content_hash, simhash, near_duplicate_of,"
+    " token_count, sentence_count, ingested_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+inline constexpr std::string_view kInsertText =
+    "INSERT INTO document_texts (document_id, raw_text, normalized_text) VALUES (?1, ?2, ?3)";
+inline constexpr std::string_view kInsertSentence =
+    "INSERT INTO sentences (document_id, sentence_index, begin_byte, end_byte, raw_begin,"
+    " raw_end, token_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+inline constexpr std::string_view kInsertQuarantine =
+    "INSERT INTO quarantine (path, doc_id, stage, line, byte_offset, code, message, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+inline constexpr std::string_view kFingerprints =
+    "SELECT doc_id, simhash FROM documents ORDER BY id";
+// One statement, so the counts come from one snapshot even while another process writes.
+inline constexpr std::string_view kSummary =
+    "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences),"
+    " (SELECT COALESCE(SUM(token_count), 0) FROM documents), (SELECT COUNT(*) FROM events),"
+    " (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM quarantine)";
+
+}  // namespace khabar::store::internal::queries
+
+#endif  // KHABAR_STORE_INTERNAL_SQLITE_QUERIES_H_

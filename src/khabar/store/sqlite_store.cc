@@ -1,0 +1,269 @@
+#include "khabar/store/sqlite_store.h"
+
+#include <chrono>
+#include <ctime>
+#include <string>
+#include <thread>
+
+#include "khabar/base/check.h"
+#include "khabar/store/internal/sqlite_migrator.h"
+#include "khabar/store/internal/sqlite_queries.h"
+#include "khabar/store/migration.h"
+
+namespace khabar::store {
+
+using internal::SqliteConnection;
+using internal::SqliteStatement;
+namespace queries = internal::queries;
+
+struct SqliteStore::Statements {
+  SqliteStatement begin;
+  SqliteStatement commit;
+  SqliteStatement find_url;
+  SqliteStatement find_content;
+  SqliteStatement insert_document;
+  SqliteStatement insert_text;
+  SqliteStatement insert_sentence;
+  SqliteStatement insert_quarantine;
+  SqliteStatement fingerprints;
+  SqliteStatement summary;
+};
+
+namespace {
+
+// "2026-11-21T06:03:22Z".
+std::string UtcNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[sizeof "YYYY-MM-DDTHH:MM:SSZ"];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(SqliteConnection connection) : connection_(std::move(connection)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  KH_RETURN_IF_ERROR(ValidateMigrations(EmbeddedMigrations()));
+  KH_ASSIGN_OR_RETURN(SqliteConnection connection, SqliteConnection::Open(path));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(connection)));
+  KH_RETURN_IF_ERROR(store->Configure());
+  KH_RETURN_IF_ERROR(internal::MigrateSqlite(store->connection_, EmbeddedMigrations(), UtcNow()));
+  KH_RETURN_IF_ERROR(store->PrepareStatements());
+  return store;
+}
+
+Status SqliteStore::Configure() {
+  KH_RETURN_IF_ERROR(connection_.SetBusyTimeout(kBusyTimeoutMs));
+  KH_RETURN_IF_ERROR(internal::CheckIsKhabarDatabase(connection_));  // before changing anything
+  KH_RETURN_IF_ERROR(SetWalMode());
+  KH_RETURN_IF_ERROR(connection_.Exec("PRAGMA synchronous = NORMAL", "setting synchronous"));
+  return connection_.Exec("PRAGMA foreign_keys = ON", "enabling foreign keys");
+}
+
+Status SqliteStore::SetWalMode() {
+  // Switching to WAL needs an exclusive lock, and SQLite reports a busy file at once instead of
+  // calling the busy handler, so retry here. The mode is persistent: once any process has set
+  // it, the pragma no longer needs the lock.
+  constexpr auto kRetryPause = std::chrono::milliseconds(10);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  StatusOr<std::string> mode = connection_.QueryText("PRAGMA journal_mode = WAL");
+  while (!mode.ok() && mode.status().code() == StatusCode::kUnavailable &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(kRetryPause);
+    mode = connection_.QueryText("PRAGMA journal_mode = WAL");
+  }
+  if (!mode.ok()) return mode.status();
+  if (*mode == "wal" || (*mode == "memory" && path() == ":memory:")) return Status::Ok();
+  return FailedPreconditionError("sqlite " + path() +
+                                 ": cannot switch to WAL mode (journal_mode is " + *mode + ")");
+}
+
+Status SqliteStore::PrepareStatements() {
+  auto prepare = [this](std::string_view sql) { return connection_.Prepare(sql); };
+  KH_ASSIGN_OR_RETURN(SqliteStatement begin, prepare("BEGIN IMMEDIATE"));
+  KH_ASSIGN_OR_RETURN(SqliteStatement commit, prepare("COMMIT"));
+  KH_ASSIGN_OR_RETURN(SqliteStatement find_url, prepare(queries::kFindUrl));
+  KH_ASSIGN_OR_RETURN(SqliteStatement find_content, prepare(queries::kFindContent));
+  KH_ASSIGN_OR_RETURN(SqliteStatement insert_document, prepare(queries::kInsertDocument));
+  KH_ASSIGN_OR_RETURN(SqliteStatement insert_text, prepare(queries::kInsertText));
+  KH_ASSIGN_OR_RETURN(SqliteStatement insert_sentence, prepare(queries::kInsertSentence));
+  KH_ASSIGN_OR_RETURN(SqliteStatement insert_quarantine, prepare(queries::kInsertQuarantine));
+  KH_ASSIGN_OR_RETURN(SqliteStatement fingerprints, prepare(queries::kFingerprints));
+  KH_ASSIGN_OR_RETURN(SqliteStatement summary, prepare(queries::kSummary));
+  statements_.reset(new Statements{
+      std::move(begin), std::move(commit), std::move(find_url), std::move(find_content),
+      std::move(insert_document), std::move(insert_text), std::move(insert_sentence),
+      std::move(insert_quarantine), std::move(fingerprints), std::move(summary)});
+  return Status::Ok();
+}
+
+StatusOr<std::vector<DocumentWrite>> SqliteStore::WriteDocuments(
+    std::span<const doc::Document* const> documents) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string now = UtcNow();
+  {
+    SqliteStatement::Scope scope(statements_->begin);
+    KH_RETURN_IF_ERROR(statements_->begin.Run("starting a batch"));
+  }
+  StatusOr<std::vector<DocumentWrite>> writes = WriteBatch(documents, now);
+  if (writes.ok()) {
+    SqliteStatement::Scope scope(statements_->commit);
+    Status committed = statements_->commit.Run("committing a batch");
+    if (!committed.ok()) writes = std::move(committed);
+  }
+  if (!writes.ok() && !connection_.autocommit()) {
+    (void)connection_.Exec("ROLLBACK", "rolling back a batch");  // report the first error
+  }
+  return writes;
+}
+
+StatusOr<std::vector<DocumentWrite>> SqliteStore::WriteBatch(
+    std::span<const doc::Document* const> documents, std::string_view now) {
+  std::vector<DocumentWrite> writes;
+  writes.reserve(documents.size());
+  for (size_t doc_idx = 0; doc_idx < documents.size(); ++doc_idx) {
+    KH_DCHECK(documents[doc_idx] != nullptr);
+    StatusOr<DocumentWrite> write = WriteOne(*documents[doc_idx], now);
+    if (!write.ok()) {
+      return write.status().WithPrefix("batch document " + std::to_string(doc_idx) + " ('" +
+                                       documents[doc_idx]->id + "')");
+    }
+    writes.push_back(std::move(write).value());
+  }
+  return writes;
+}
+
+StatusOr<DocumentWrite> SqliteStore::WriteOne(const doc::Document& document, std::string_view now) {
+  KH_RETURN_IF_ERROR(ValidateDocument(document));
+  KH_ASSIGN_OR_RETURN(std::optional<DocumentWrite> duplicate, FindDuplicate(document));
+  if (duplicate.has_value()) return std::move(*duplicate);
+  KH_ASSIGN_OR_RETURN(int64_t row_id, InsertDocument(document, now));
+  KH_RETURN_IF_ERROR(InsertText(document, row_id));
+  KH_RETURN_IF_ERROR(InsertSentences(document, row_id));
+  return DocumentWrite{DocumentWrite::Outcome::kInserted, row_id, ""};
+}
+
+StatusOr<std::optional<DocumentWrite>> SqliteStore::FindDuplicate(const doc::Document& document) {
+  if (!document.url.empty()) {
+    SqliteStatement& find = statements_->find_url;
+    SqliteStatement::Scope scope(find);
+    find.BindText(1, document.url);
+    KH_ASSIGN_OR_RETURN(bool found, find.Step("looking up a url"));
+    if (found) {
+      return std::optional<DocumentWrite>(DocumentWrite{DocumentWrite::Outcome::kDuplicateUrl,
+                                                        find.ColumnInt64(0),
+                                                        std::string(find.ColumnText(1))});
+    }
+  }
+  SqliteStatement& find = statements_->find_content;
+  SqliteStatement::Scope scope(find);
+  find.BindInt64(1, HashToColumn(document.content_hash));
+  KH_ASSIGN_OR_RETURN(bool found, find.Step("looking up a content hash"));
+  if (!found) return std::optional<DocumentWrite>();
+  return std::optional<DocumentWrite>(DocumentWrite{DocumentWrite::Outcome::kDuplicateContent,
+                                                    find.ColumnInt64(0),
+                                                    std::string(find.ColumnText(1))});
+}
+
+StatusOr<int64_t> SqliteStore::InsertDocument(const doc::Document& document, std::string_view now) {
+  SqliteStatement& insert = statements_->insert_document;
+  SqliteStatement::Scope scope(insert);
+  insert.BindText(1, document.id);
+  insert.BindText(2, document.outlet);
+  insert.BindText(3, document.url);
+  insert.BindText(4, document.title);
+  insert.BindText(5, document.published);
+  insert.BindText(6, document.published_precision);
+  insert.BindText(7, doc::DateSourceName(document.published_from));
+  insert.BindText(8, document.source_path);
+  insert.BindInt64(9, static_cast<int64_t>(document.source_line));
+  insert.BindInt64(10, HashToColumn(document.content_hash));
+  insert.BindInt64(11, HashToColumn(document.simhash));
+  insert.BindText(12, document.near_duplicate_of);
+  insert.BindInt64(13, static_cast<int64_t>(document.tokens.size()));
+  insert.BindInt64(14, static_cast<int64_t>(document.sentences.size()));
+  insert.BindText(15, now);
+  KH_RETURN_IF_ERROR(insert.Run("inserting a document"));
+  return connection_.LastInsertRowId();
+}
+
+Status SqliteStore::InsertText(const doc::Document& document, int64_t row_id) {
+  SqliteStatement& insert = statements_->insert_text;
+  SqliteStatement::Scope scope(insert);
+  insert.BindInt64(1, row_id);
+  insert.BindText(2, document.raw);
+  insert.BindText(3, document.text);
+  return insert.Run("inserting a document's text");
+}
+
+Status SqliteStore::InsertSentences(const doc::Document& document, int64_t row_id) {
+  SqliteStatement& insert = statements_->insert_sentence;
+  for (size_t sentence_idx = 0; sentence_idx < document.sentences.size(); ++sentence_idx) {
+    const doc::Sentence& sentence = document.sentences[sentence_idx];
+    const doc::Span raw = document.offsets.ToRawSpan(sentence.span);
+    SqliteStatement::Scope scope(insert);
+    insert.BindInt64(1, row_id);
+    insert.BindInt64(2, static_cast<int64_t>(sentence_idx));
+    insert.BindInt64(3, sentence.span.begin);
+    insert.BindInt64(4, sentence.span.end);
+    insert.BindInt64(5, raw.begin);
+    insert.BindInt64(6, raw.end);
+    insert.BindInt64(7, sentence.token_count());
+    KH_RETURN_IF_ERROR(insert.Run("inserting a sentence"));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Quarantine(const QuarantineRecord& record) {
+  if (record.stage.empty() || record.code.empty()) {
+    return InvalidArgumentError("quarantine record without a stage or code");
+  }
+  if (record.line > static_cast<uint64_t>(INT64_MAX) ||
+      record.byte_offset > static_cast<uint64_t>(INT64_MAX)) {
+    return InvalidArgumentError("quarantine record line or byte offset out of range");
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string now = UtcNow();
+  SqliteStatement& insert = statements_->insert_quarantine;
+  SqliteStatement::Scope scope(insert);
+  insert.BindText(1, record.path);
+  insert.BindText(2, record.doc_id);
+  insert.BindText(3, record.stage);
+  insert.BindInt64(4, static_cast<int64_t>(record.line));
+  insert.BindInt64(5, static_cast<int64_t>(record.byte_offset));
+  insert.BindText(6, record.code);
+  insert.BindText(7, record.message);
+  insert.BindText(8, now);
+  return insert.Run("quarantining a record");
+}
+
+StatusOr<StoreSummary> SqliteStore::Summarize() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  SqliteStatement& select = statements_->summary;
+  SqliteStatement::Scope scope(select);
+  KH_ASSIGN_OR_RETURN(bool has_row, select.Step("summarising"));
+  if (!has_row) return InternalError("sqlite " + path() + ": summary query returned no row");
+  return StoreSummary{select.ColumnInt64(0), select.ColumnInt64(1), select.ColumnInt64(2),
+                      select.ColumnInt64(3), select.ColumnInt64(4), select.ColumnInt64(5)};
+}
+
+StatusOr<std::vector<StoredFingerprint>> SqliteStore::LoadFingerprints() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<StoredFingerprint> fingerprints;
+  SqliteStatement& select = statements_->fingerprints;
+  SqliteStatement::Scope scope(select);
+  while (true) {
+    KH_ASSIGN_OR_RETURN(bool has_row, select.Step("loading fingerprints"));
+    if (!has_row) return fingerprints;
+    fingerprints.push_back(
+        {std::string(select.ColumnText(0)), HashFromColumn(select.ColumnInt64(1))});
+  }
+}
+
+}  // namespace khabar::store

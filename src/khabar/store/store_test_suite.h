@@ -1,0 +1,280 @@
+// The conformance suite every Store backend must pass (test-only header).
+//
+// A backend test instantiates it with a fixture type that opens fresh, empty stores:
+//
+//   class SqliteBackend {
+//    public:
+//     // Opens the backend's store; a second call reopens the same database.
+//     StatusOr<std::unique_ptr<Store>> Open();
+//   };
+//   INSTANTIATE_TYPED_TEST_SUITE_P(Sqlite, StoreTest, SqliteBackend);
+//
+// Each test constructs its own Backend, so each starts from an empty database.
+#ifndef KHABAR_STORE_STORE_TEST_SUITE_H_
+#define KHABAR_STORE_STORE_TEST_SUITE_H_
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "khabar/base/status_matchers.h"
+#include "khabar/doc/document.h"
+#include "khabar/store/store.h"
+
+namespace khabar::store::testing {
+
+// FNV-1a, never 0: a stand-in for ingest's content hash.
+inline uint64_t TestHash(std::string_view text) {
+  uint64_t hash = 14695981039346656037ull;
+  for (const char byte : text) hash = (hash ^ static_cast<unsigned char>(byte)) * 1099511628211ull;
+  return hash == 0 ? 1 : hash;
+}
+
+// A document whose raw and normalised text are `text`, with one token per space-separated
+// word and one sentence per ". "-terminated run of words.
+inline doc::Document MakeDocument(std::string id, std::string url, std::string text) {
+  doc::Document document;
+  document.id = std::move(id);
+  document.url = std::move(url);
+  document.outlet = "Test Wire";
+  document.source_path = "test.jsonl";
+  document.raw = text;
+  document.text = std::move(text);
+  document.content_hash = TestHash(document.text);
+  document.simhash = ~document.content_hash;
+  doc::TokenIndex sentence_start = 0;
+  uint32_t begin = 0;
+  const uint32_t size = static_cast<uint32_t>(document.text.size());
+  while (begin < size) {
+    uint32_t end = begin;
+    while (end < size && document.text[end] != ' ') ++end;
+    document.tokens.push_back({{begin, end}});
+    const auto token_count = static_cast<doc::TokenIndex>(document.tokens.size());
+    if (document.text[end - 1] == '.' || end == size) {
+      const uint32_t first = document.tokens[sentence_start].span.begin;
+      document.sentences.push_back({sentence_start, token_count, {first, end}});
+      sentence_start = token_count;
+    }
+    begin = end + 1;
+  }
+  return document;
+}
+
+inline std::vector<const doc::Document*> Pointers(const std::vector<doc::Document>& documents) {
+  std::vector<const doc::Document*> pointers;
+  for (const doc::Document& document : documents) pointers.push_back(&document);
+  return pointers;
+}
+
+template <typename Backend>
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(Reopen()); }
+
+  // Closes the store, if open, and opens it again on the same database.
+  bool Reopen() {
+    store_.reset();
+    StatusOr<std::unique_ptr<Store>> store = backend_.Open();
+    EXPECT_THAT(store, khabar::testing::IsOk());
+    if (!store.ok()) return false;
+    store_ = std::move(store).value();
+    return true;
+  }
+
+  StatusOr<std::vector<DocumentWrite>> Write(const std::vector<doc::Document>& documents) {
+    const std::vector<const doc::Document*> pointers = Pointers(documents);
+    return store_->WriteDocuments(pointers);
+  }
+
+  StoreSummary Summary() {
+    StatusOr<StoreSummary> summary = store_->Summarize();
+    EXPECT_THAT(summary, khabar::testing::IsOk());
+    return summary.ok() ? *summary : StoreSummary{};
+  }
+
+  Backend backend_;
+  std::unique_ptr<Store> store_;
+};
+
+TYPED_TEST_SUITE_P(StoreTest);
+
+using Outcome = DocumentWrite::Outcome;
+using ::khabar::testing::IsOk;
+using ::khabar::testing::StatusIs;
+using ::testing::HasSubstr;
+
+TYPED_TEST_P(StoreTest, EmptyStoreSummarisesToZero) {
+  const StoreSummary summary = this->Summary();
+  EXPECT_EQ(summary.documents, 0);
+  EXPECT_EQ(summary.sentences, 0);
+  EXPECT_EQ(summary.tokens, 0);
+  EXPECT_EQ(summary.events, 0);
+  EXPECT_EQ(summary.reports, 0);
+  EXPECT_EQ(summary.quarantined, 0);
+}
+
+TYPED_TEST_P(StoreTest, SummaryCountsDocumentsSentencesAndTokens) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("a", "https://x.test/a", "Troops crossed the river. Nobody died."));
+  batch.push_back(MakeDocument("b", "", "The minister resigned on Friday."));
+  auto writes = this->Write(batch);
+  ASSERT_THAT(writes, IsOk());
+  ASSERT_EQ(writes->size(), 2u);
+  EXPECT_EQ((*writes)[0].outcome, Outcome::kInserted);
+  EXPECT_EQ((*writes)[1].outcome, Outcome::kInserted);
+  EXPECT_NE((*writes)[0].row_id, (*writes)[1].row_id);
+  const StoreSummary summary = this->Summary();
+  EXPECT_EQ(summary.documents, 2);
+  EXPECT_EQ(summary.sentences, 3);
+  EXPECT_EQ(summary.tokens, 11);
+}
+
+TYPED_TEST_P(StoreTest, SameUrlIsStoredOnce) {
+  std::vector<doc::Document> first;
+  first.push_back(MakeDocument("orig", "https://x.test/story", "Rebels seized the port."));
+  ASSERT_THAT(this->Write(first), IsOk());
+  std::vector<doc::Document> again;
+  again.push_back(MakeDocument("edit", "https://x.test/story", "Rebels seized the old port."));
+  auto writes = this->Write(again);
+  ASSERT_THAT(writes, IsOk());
+  EXPECT_EQ((*writes)[0].outcome, Outcome::kDuplicateUrl);
+  EXPECT_EQ((*writes)[0].existing_doc_id, "orig");
+  EXPECT_EQ(this->Summary().documents, 1);
+}
+
+TYPED_TEST_P(StoreTest, SameContentUnderAnotherUrlIsStoredOnce) {
+  std::vector<doc::Document> first;
+  first.push_back(MakeDocument("wire", "https://wire.test/1", "Talks resumed in Geneva."));
+  auto inserted = this->Write(first);
+  ASSERT_THAT(inserted, IsOk());
+  std::vector<doc::Document> copy;
+  copy.push_back(MakeDocument("copy", "https://paper.test/9", "Talks resumed in Geneva."));
+  auto writes = this->Write(copy);
+  ASSERT_THAT(writes, IsOk());
+  EXPECT_EQ((*writes)[0].outcome, Outcome::kDuplicateContent);
+  EXPECT_EQ((*writes)[0].existing_doc_id, "wire");
+  EXPECT_EQ((*writes)[0].row_id, (*inserted)[0].row_id);
+  EXPECT_EQ(this->Summary().documents, 1);
+  EXPECT_EQ(this->Summary().sentences, 1);
+}
+
+TYPED_TEST_P(StoreTest, DuplicatesWithinOneBatchAreStoredOnce) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("one", "https://x.test/1", "A convoy was ambushed."));
+  batch.push_back(MakeDocument("two", "https://x.test/1", "Different text, same address."));
+  batch.push_back(MakeDocument("three", "", "A convoy was ambushed."));
+  auto writes = this->Write(batch);
+  ASSERT_THAT(writes, IsOk());
+  EXPECT_EQ((*writes)[0].outcome, Outcome::kInserted);
+  EXPECT_EQ((*writes)[1].outcome, Outcome::kDuplicateUrl);
+  EXPECT_EQ((*writes)[2].outcome, Outcome::kDuplicateContent);
+  EXPECT_EQ((*writes)[2].existing_doc_id, "one");
+  EXPECT_EQ(this->Summary().documents, 1);
+}
+
+TYPED_TEST_P(StoreTest, ReopenedStoreStillDeduplicates) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("kept", "https://x.test/k", "Aid trucks entered the city."));
+  ASSERT_THAT(this->Write(batch), IsOk());
+  ASSERT_TRUE(this->Reopen());
+  auto writes = this->Write(batch);
+  ASSERT_THAT(writes, IsOk());
+  EXPECT_EQ((*writes)[0].outcome, Outcome::kDuplicateUrl);
+  EXPECT_EQ(this->Summary().documents, 1);
+}
+
+TYPED_TEST_P(StoreTest, FailingDocumentRollsBackItsWholeBatch) {
+  std::vector<doc::Document> earlier;
+  earlier.push_back(MakeDocument("early", "", "The border reopened."));
+  ASSERT_THAT(this->Write(earlier), IsOk());
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("b1", "", "Shelling hit the suburbs."));
+  batch.push_back(MakeDocument("b2", "", "Hospitals asked for fuel."));
+  batch.push_back(MakeDocument("", "", "This one has no id."));
+  EXPECT_THAT(this->Write(batch), StatusIs(StatusCode::kInvalidArgument, HasSubstr("empty id")));
+  EXPECT_EQ(this->Summary().documents, 1);
+  EXPECT_EQ(this->Summary().sentences, 1);
+  batch.pop_back();
+  auto writes = this->Write(batch);
+  ASSERT_THAT(writes, IsOk());
+  EXPECT_EQ((*writes)[0].outcome, Outcome::kInserted);
+  EXPECT_EQ((*writes)[1].outcome, Outcome::kInserted);
+  EXPECT_EQ(this->Summary().documents, 3);
+}
+
+TYPED_TEST_P(StoreTest, RejectsMissingHashAndSentencesOutsideTheDocument) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("nohash", "", "Clashes erupted."));
+  batch.back().content_hash = 0;
+  EXPECT_THAT(this->Write(batch), StatusIs(StatusCode::kInvalidArgument, HasSubstr("nohash")));
+  batch.clear();
+  batch.push_back(MakeDocument("overrun", "", "Clashes erupted."));
+  batch.back().sentences[0].span.end = 999;
+  EXPECT_THAT(this->Write(batch), StatusIs(StatusCode::kInvalidArgument, HasSubstr("span")));
+  batch.clear();
+  batch.push_back(MakeDocument("rawshort", "", "Clashes erupted."));
+  batch.back().raw = "Clashes";
+  EXPECT_THAT(this->Write(batch), StatusIs(StatusCode::kInvalidArgument, HasSubstr("raw text")));
+  batch.clear();
+  batch.push_back(MakeDocument("tokens", "", "Clashes erupted."));
+  batch.back().sentences[0].token_end = 5;
+  EXPECT_THAT(this->Write(batch), StatusIs(StatusCode::kInvalidArgument, HasSubstr("token")));
+  EXPECT_EQ(this->Summary().documents, 0);
+}
+
+TYPED_TEST_P(StoreTest, EmptyBatchAndUntokenisedDocumentAreAccepted) {
+  EXPECT_THAT(this->Write({}), IsOk());
+  std::vector<doc::Document> batch;
+  doc::Document raw_only;
+  raw_only.id = "raw";
+  raw_only.raw = "Text that the text stage has not seen.";
+  raw_only.content_hash = TestHash(raw_only.raw);
+  batch.push_back(std::move(raw_only));
+  ASSERT_THAT(this->Write(batch), IsOk());
+  EXPECT_EQ(this->Summary().documents, 1);
+  EXPECT_EQ(this->Summary().sentences, 0);
+}
+
+TYPED_TEST_P(StoreTest, QuarantineAddsRows) {
+  QuarantineRecord record{"feeds/a.jsonl", "d7", "ingest", 3, 812, "DataLoss", "truncated JSON"};
+  EXPECT_THAT(this->store_->Quarantine(record), IsOk());
+  EXPECT_THAT(this->store_->Quarantine(record), IsOk());
+  EXPECT_EQ(this->Summary().quarantined, 2);
+  record.stage.clear();
+  EXPECT_THAT(this->store_->Quarantine(record),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("stage")));
+}
+
+TYPED_TEST_P(StoreTest, FingerprintsRoundTripAllSixtyFourBits) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("high", "", "Ceasefire announced."));
+  batch.back().simhash = 0xFEDCBA9876543210ull;
+  batch.push_back(MakeDocument("low", "", "Ceasefire violated."));
+  batch.back().simhash = 7;
+  ASSERT_THAT(this->Write(batch), IsOk());
+  auto fingerprints = this->store_->LoadFingerprints();
+  ASSERT_THAT(fingerprints, IsOk());
+  ASSERT_EQ(fingerprints->size(), 2u);
+  EXPECT_EQ((*fingerprints)[0].doc_id, "high");
+  EXPECT_EQ((*fingerprints)[0].simhash, 0xFEDCBA9876543210ull);
+  EXPECT_EQ((*fingerprints)[1].doc_id, "low");
+  EXPECT_EQ((*fingerprints)[1].simhash, 7u);
+}
+
+REGISTER_TYPED_TEST_SUITE_P(StoreTest, EmptyStoreSummarisesToZero,
+                            SummaryCountsDocumentsSentencesAndTokens, SameUrlIsStoredOnce,
+                            SameContentUnderAnotherUrlIsStoredOnce,
+                            DuplicatesWithinOneBatchAreStoredOnce, ReopenedStoreStillDeduplicates,
+                            FailingDocumentRollsBackItsWholeBatch,
+                            RejectsMissingHashAndSentencesOutsideTheDocument,
+                            EmptyBatchAndUntokenisedDocumentAreAccepted, QuarantineAddsRows,
+                            FingerprintsRoundTripAllSixtyFourBits);
+
+}  // namespace khabar::store::testing
+
+#endif  // KHABAR_STORE_STORE_TEST_SUITE_H_
