@@ -8,7 +8,7 @@ KH_JOBS=$(nproc 2>/dev/null || echo 2)
 KH_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
-  nlohmann-json3-dev libfmt-dev libcli11-dev
+  nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
