@@ -11,6 +11,8 @@
 #   any inputs the commands read
 # --update rewrites expected.out from the current output; reviewers read the diff.
 set -uo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export KHABAR_MODELS=${KHABAR_MODELS:-$repo/models}
 khabar=$(realpath "$1")
 case_dir=$(realpath "$2")
 update=${3:-}

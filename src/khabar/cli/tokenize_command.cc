@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "khabar/base/file.h"
-#include "khabar/base/utf8.h"
 #include "khabar/cli/commands.h"
+#include "khabar/ingest/ingestor.h"
 #include "khabar/text/text_stage.h"
 
 namespace khabar::cli {
@@ -50,30 +49,37 @@ void WriteSentence(const doc::Document& document, const doc::Sentence& sentence,
   out += '\n';
 }
 
-int TokenizeFile(const text::TextStage& stage, const std::string& path) {
-  StatusOr<std::string> bytes = base::ReadFile(path, base::kDefaultMaxFileBytes);
-  if (!bytes.ok()) {
-    fmt::print(stderr, "khabar tokenize: {}\n", bytes.status().ToString());
-    return 1;
-  }
-  base::Utf8Repair repaired = base::RepairUtf8(*bytes);
-  doc::Document document;
-  document.id = std::filesystem::path(path).filename().string();
-  document.raw = std::move(repaired.text);
-  if (!repaired.invalid_offsets.empty()) {
-    fmt::print(stderr, "khabar tokenize: {}: replaced {} invalid UTF-8 sequences (first at byte {})\n",
-               path, repaired.invalid_offsets.size(), repaired.invalid_offsets[0]);
-  }
-  if (Status status = stage.Process(document); !status.ok()) {
-    fmt::print(stderr, "khabar tokenize: {}: {}\n", path, status.ToString());
-    return 1;
-  }
+// Prints one document as CoNLL-U on stdout.
+void PrintDocument(const doc::Document& document) {
   std::string out = fmt::format("# newdoc id = {}\n", document.id);
   for (size_t s = 0; s < document.sentences.size(); ++s) {
     WriteSentence(document, document.sentences[s], s + 1, out);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return 0;
+}
+
+// Reads a file or directory through the ingest readers (text, JSONL, HTML, feeds) and
+// prints every document. Returns 1 if any input failed.
+int TokenizePath(const text::TextStage& stage, const ingest::Ingestor& ingestor,
+                 const std::string& path) {
+  int result = 0;
+  auto on_document = [&](doc::Document&& document) {
+    if (Status status = stage.Process(document); !status.ok()) {
+      fmt::print(stderr, "khabar tokenize: {}: {}\n", document.source_path, status.ToString());
+      result = 1;
+      return;
+    }
+    PrintDocument(document);
+  };
+  auto on_error = [&](const ingest::IngestError& error) {
+    fmt::print(stderr, "khabar tokenize: error: {}\n", error.ToString());
+    result = 1;
+  };
+  auto on_warning = [](const ingest::IngestError& warning) {
+    fmt::print(stderr, "khabar tokenize: warning: {}\n", warning.ToString());
+  };
+  ingestor.ReadPath(path, on_document, on_error, on_warning);
+  return result;
 }
 
 int RunTokenize(const TokenizeOptions& options) {
@@ -84,10 +90,17 @@ int RunTokenize(const TokenizeOptions& options) {
   }
   if (!(*stage)->uses_model()) {
     fmt::print(stderr, "khabar tokenize: no tokenizer model ({} missing); using rule-based sentence splitting\n",
-               text::kDefaultTokenizerModel);
+               text::DefaultTokenizerModelPath());
+  }
+  StatusOr<ingest::Ingestor> ingestor = ingest::Ingestor::Create(ingest::IngestOptions{});
+  if (!ingestor.ok()) {
+    fmt::print(stderr, "khabar tokenize: {}\n", ingestor.status().ToString());
+    return 2;
   }
   int result = 0;
-  for (const std::string& path : options.files) result = std::max(result, TokenizeFile(**stage, path));
+  for (const std::string& path : options.files) {
+    result = std::max(result, TokenizePath(**stage, *ingestor, path));
+  }
   return result;
 }
 
@@ -95,8 +108,8 @@ int RunTokenize(const TokenizeOptions& options) {
 
 void RegisterTokenizeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<TokenizeOptions>();
-  CLI::App* command = app.add_subcommand("tokenize", "Normalise, tokenize and split text files; print CoNLL-U");
-  command->add_option("files", options->files, "UTF-8 text files")->required();
+  CLI::App* command = app.add_subcommand("tokenize", "Normalise, tokenize and split articles; print CoNLL-U");
+  command->add_option("files", options->files, "Article files or directories (text, JSONL, HTML, RSS/Atom)")->required();
   command->add_option("--model", options->model, "tokenizer model (.khm)");
   command->callback([options, exit_code] { *exit_code = RunTokenize(*options); });
 }

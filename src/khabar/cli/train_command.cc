@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "khabar/base/data_dir.h"
 #include "khabar/cli/commands.h"
 #include "khabar/eval/tokenization_eval.h"
 #include "khabar/text/text_stage.h"
@@ -18,7 +19,7 @@ namespace {
 struct TrainTokenizerOptions {
   std::vector<std::string> train;
   std::string dev;
-  std::string output = text::kDefaultTokenizerModel;
+  std::string output = text::DefaultTokenizerModelPath();
   int epochs = 15;
   uint32_t seed = 1;
 };
@@ -26,7 +27,7 @@ struct TrainTokenizerOptions {
 // Fills in the EWT + GUM-open train files and the EWT dev file from the data directory.
 Status ApplyDefaults(TrainTokenizerOptions& options) {
   if (!options.train.empty() && !options.dev.empty()) return Status::Ok();
-  KH_ASSIGN_OR_RETURN(std::string data, eval::DataDirectory());
+  KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
   if (options.train.empty()) {
     options.train = {data + "/ud/en_ewt/en_ewt-ud-train.conllu",
                      data + "/ud/en_gum_open/en_gum_open-ud-train.conllu"};

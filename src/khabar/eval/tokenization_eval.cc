@@ -75,16 +75,6 @@ StatusOr<TokenizationScores> EvaluateTokenization(const text::TextStage& stage, 
   return scores;
 }
 
-StatusOr<std::string> DataDirectory() {
-  const char* env = std::getenv("KHABAR_DATA");
-  std::string path = env != nullptr && *env != '\0' ? env : "../shared/data";
-  std::error_code error;
-  if (!std::filesystem::is_directory(path, error)) {
-    return NotFoundError("data directory not found: " + path + " (set KHABAR_DATA)");
-  }
-  return path;
-}
-
 StatusOr<TokenizerTrainingResult> TrainTokenizer(const TokenizerTrainingOptions& options) {
   if (options.train_paths.empty()) return InvalidArgumentError("no training files");
   std::vector<std::unique_ptr<LabeledDocument>> documents;

@@ -33,10 +33,6 @@ struct TokenizationScores {
 // Rebuilds the raw text of `gold`, runs `stage` on it and scores tokens and sentences.
 StatusOr<TokenizationScores> EvaluateTokenization(const text::TextStage& stage, const ConlluFile& gold);
 
-// The data directory: $KHABAR_DATA if set, else "../shared/data" (relative to the current
-// directory). NotFound if it does not exist.
-StatusOr<std::string> DataDirectory();
-
 struct TokenizerTrainingOptions {
   std::vector<std::string> train_paths;
   std::string dev_path;  // may be empty: then training data selects the epoch

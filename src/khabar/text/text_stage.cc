@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "khabar/base/data_dir.h"
 #include "khabar/base/utf8.h"
 #include "khabar/model/container.h"
 
@@ -30,12 +31,13 @@ StatusOr<std::unique_ptr<TextStage>> TextStage::Create(const std::string& model_
   return std::make_unique<TextStage>(std::move(splitter).value());
 }
 
+std::string DefaultTokenizerModelPath() { return base::ModelsDir() + "/tokenizer-en.khm"; }
+
 StatusOr<std::unique_ptr<TextStage>> TextStage::CreateWithDefault(const std::string& model_path) {
   if (!model_path.empty()) return Create(model_path);
+  std::string default_path = DefaultTokenizerModelPath();
   std::error_code error;
-  if (std::filesystem::is_regular_file(kDefaultTokenizerModel, error)) {
-    return Create(kDefaultTokenizerModel);
-  }
+  if (std::filesystem::is_regular_file(default_path, error)) return Create(default_path);
   return CreateRuleBased();
 }
 

@@ -29,8 +29,9 @@ namespace khabar::text {
 // Layout of the tokenizer model (docs/tokenization.md).
 inline constexpr uint32_t kTokenizerSchemaVersion = 1;
 inline constexpr uint32_t kSplitterWeightsSection = 1;
-// Where `khabar train tokenizer` writes by default, relative to the working directory.
-inline constexpr char kDefaultTokenizerModel[] = "models/tokenizer-en.khm";
+// Where `khabar train tokenizer` writes and the stage looks by default:
+// base::ModelsDir() ($KHABAR_MODELS, else ./models) + "/tokenizer-en.khm".
+std::string DefaultTokenizerModelPath();
 
 class TextStage : public doc::Stage {
  public:
@@ -38,7 +39,7 @@ class TextStage : public doc::Stage {
   // container, DataLoss for malformed weights.
   static StatusOr<std::unique_ptr<TextStage>> Create(const std::string& model_path);
   // Create(model_path) when `model_path` is not empty. Otherwise loads
-  // kDefaultTokenizerModel if that file exists, else returns the rule-based stage
+  // DefaultTokenizerModelPath() if that file exists, else returns the rule-based stage
   // (callers should tell the user: see uses_model()).
   static StatusOr<std::unique_ptr<TextStage>> CreateWithDefault(const std::string& model_path);
   // A stage with the rule-based sentence splitter.
