@@ -53,7 +53,12 @@ doc::Document SyntheticDocument(uint64_t serial) {
   }
   document.raw = document.text;
   document.content_hash = Mix(serial);
-  document.simhash = Mix(~serial);
+  // As large as a serialised MinHash signature (258 bytes, ingest/near_duplicate.h).
+  for (uint64_t word = 0; document.minhash.size() < 258; ++word) {
+    const uint64_t bits = Mix(~serial ^ (word << 32));
+    document.minhash.append(reinterpret_cast<const char*>(&bits), sizeof(bits));
+  }
+  document.minhash.resize(258);
   return document;
 }
 

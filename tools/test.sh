@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds a release with the tests, trains the models
 # if absent, and runs the whole ctest suite (unit, golden, fuzz-corpus replay, accuracy
-# floors). .ci/run calls exactly this.
+# floors); then builds with ASan+UBSan and runs the fast suite again under the sanitizers.
+# .ci/run calls exactly this.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$KH_ROOT"
@@ -10,6 +11,12 @@ kh_install_deps
 kh_build release
 kh_train_models
 
-kh_log "running the test suite"
 export KHABAR_DATA=${KHABAR_DATA:-$(kh_data_dir)}
+export KHABAR_MODELS=$KH_ROOT/models
+kh_log "running the test suite (release)"
 ctest --test-dir build/release -j "$KH_JOBS" --output-on-failure
+
+kh_build asan
+kh_log "running the fast suite under ASan and UBSan"
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build/asan -L fast -j "$KH_JOBS" --output-on-failure

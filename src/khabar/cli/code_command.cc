@@ -35,7 +35,7 @@ struct ArticleRow {
 };
 
 struct RunCounts {
-  size_t read = 0, failed_inputs = 0, warnings = 0, inserted = 0, duplicates = 0,
+  size_t read = 0, errors = 0, warnings = 0, inserted = 0, duplicates = 0,
          near_duplicates = 0, sentences = 0, tokens = 0, events = 0;
 };
 
@@ -47,12 +47,16 @@ class CodeRun {
   Status SetUp();
   void ReadInput(const std::string& path, const ingest::Ingestor& ingestor);
   Status Flush();
+  // Writes the last batch; returns the first store error of the whole run.
+  Status Finish();
   void PrintSummary();
   const RunCounts& counts() const { return counts_; }
 
  private:
   void OnDocument(doc::Document&& document);
-  void OnError(const ingest::IngestError& error);
+  // Prints the error and records it in the quarantine table.
+  void ReportError(const ingest::IngestError& error, const std::string& doc_id,
+                   const std::string& stage);
   void OnWarning(const ingest::IngestError& warning);
   void MarkNearDuplicate(doc::Document& document);
 
@@ -68,17 +72,23 @@ class CodeRun {
 };
 
 Status CodeRun::SetUp() {
-  std::string model = options_.tokenizer_model.empty()
-                          ? base::ModelsDir() + "/tokenizer-en.khm"
-                          : options_.tokenizer_model;
-  KH_ASSIGN_OR_RETURN(std::unique_ptr<text::TextStage> text_stage, text::TextStage::Create(model));
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<text::TextStage> text_stage,
+                      text::TextStage::CreateWithDefault(options_.tokenizer_model));
+  if (!text_stage->uses_model() && !options_.quiet) {
+    fmt::print(stderr, "note: no tokenizer model at {}; splitting sentences by rules\n",
+               text::DefaultTokenizerModelPath());
+  }
   pipeline_.Add(std::move(text_stage));
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
   KH_ASSIGN_OR_RETURN(std::vector<store::StoredFingerprint> fingerprints,
                       store_->LoadFingerprints());
   for (const store::StoredFingerprint& fingerprint : fingerprints) {
-    near_duplicates_.Add(fingerprint.doc_id, fingerprint.simhash);
+    // Rows stored before MinHash (schema version 1) have no signature and are skipped.
+    ingest::MinHashSignature signature;
+    if (ingest::ParseSignature(fingerprint.minhash, &signature)) {
+      near_duplicates_.Add(fingerprint.doc_id, signature);
+    }
   }
   return Status();
 }
@@ -86,7 +96,7 @@ Status CodeRun::SetUp() {
 void CodeRun::ReadInput(const std::string& path, const ingest::Ingestor& ingestor) {
   ingestor.ReadPath(
       path, [this](doc::Document&& document) { OnDocument(std::move(document)); },
-      [this](const ingest::IngestError& error) { OnError(error); },
+      [this](const ingest::IngestError& error) { ReportError(error, "", "ingest"); },
       [this](const ingest::IngestError& warning) { OnWarning(warning); });
 }
 
@@ -94,7 +104,8 @@ void CodeRun::OnDocument(doc::Document&& document) {
   ++counts_.read;
   pipeline::StageFailure failure;
   if (Status status = pipeline_.Run(document, &failure); !status.ok()) {
-    OnError({document.source_path, document.source_line, 0, status});
+    ReportError({document.source_path, document.source_line, 0, status}, document.id,
+                failure.stage);
     return;
   }
   MarkNearDuplicate(document);
@@ -106,26 +117,31 @@ void CodeRun::OnDocument(doc::Document&& document) {
                                                             document.near_duplicate_of,
                    document.sentences.size(), document.tokens.size()});
   batch_.push_back(std::move(document));
-  progress_.Update(fmt::format("coded {} articles, {} failed", counts_.read, counts_.failed_inputs));
+  progress_.Update(fmt::format("coded {} articles, {} errors", counts_.read, counts_.errors));
   if (batch_.size() >= options_.batch_size) {
     if (Status status = Flush(); !status.ok() && store_error_.ok()) store_error_ = status;
   }
 }
 
 void CodeRun::MarkNearDuplicate(doc::Document& document) {
-  if (std::optional<std::string> original = near_duplicates_.FindNear(document.simhash)) {
+  ingest::MinHashSignature signature;
+  if (!ingest::ParseSignature(document.minhash, &signature)) return;
+  // Excluding the document's own id keeps a re-read article, already in the index from the
+  // database, from being marked a near-duplicate of itself.
+  if (std::optional<std::string> original = near_duplicates_.FindNear(signature, document.id)) {
     document.near_duplicate_of = *original;
     ++counts_.near_duplicates;
   }
-  near_duplicates_.Add(document.id, document.simhash);
+  near_duplicates_.Add(document.id, signature);
 }
 
-void CodeRun::OnError(const ingest::IngestError& error) {
-  ++counts_.failed_inputs;
+void CodeRun::ReportError(const ingest::IngestError& error, const std::string& doc_id,
+                          const std::string& stage) {
+  ++counts_.errors;
   progress_.Finish();
   fmt::print(stderr, "error: {}\n", error.ToString());
   if (store_ == nullptr) return;
-  store::QuarantineRecord record{error.path, "", "ingest", error.line, error.byte_offset,
+  store::QuarantineRecord record{error.path, doc_id, stage, error.line, error.byte_offset,
                                  std::string(StatusCodeName(error.status.code())),
                                  std::string(error.status.message())};
   if (Status status = store_->Quarantine(record); !status.ok() && store_error_.ok()) {
@@ -141,20 +157,31 @@ void CodeRun::OnWarning(const ingest::IngestError& warning) {
 
 Status CodeRun::Flush() {
   if (batch_.empty()) return Status();
-  std::vector<const doc::Document*> pointers;
-  for (const doc::Document& document : batch_) pointers.push_back(&document);
-  if (store_ != nullptr) {
-    KH_ASSIGN_OR_RETURN(std::vector<store::DocumentWrite> writes, store_->WriteDocuments(pointers));
-    for (const store::DocumentWrite& write : writes) {
-      if (write.outcome == store::DocumentWrite::Outcome::kInserted) {
-        ++counts_.inserted;
-      } else {
-        ++counts_.duplicates;
-      }
-    }
-  }
+  // A failed batch is rolled back whole and reported, never retried.
+  std::vector<doc::Document> batch = std::move(batch_);
   batch_.clear();
+  std::vector<const doc::Document*> pointers;
+  for (const doc::Document& document : batch) pointers.push_back(&document);
+  size_t first_row = rows_.size() - batch.size();
+  if (store_ == nullptr) return Status();
+  KH_ASSIGN_OR_RETURN(std::vector<store::DocumentWrite> writes, store_->WriteDocuments(pointers));
+  for (size_t index = 0; index < writes.size(); ++index) {
+    if (writes[index].outcome == store::DocumentWrite::Outcome::kInserted) {
+      ++counts_.inserted;
+      continue;
+    }
+    // A re-read article: already stored, so it is no new near-duplicate either.
+    ++counts_.duplicates;
+    ArticleRow& row = rows_[first_row + index];
+    if (!row.note.empty()) --counts_.near_duplicates;
+    row.note = "already stored";
+  }
   return Status();
+}
+
+Status CodeRun::Finish() {
+  Status status = Flush();
+  return store_error_.ok() ? status : store_error_;
 }
 
 void PrintArticleTable(const std::vector<ArticleRow>& rows) {
@@ -172,9 +199,9 @@ void CodeRun::PrintSummary() {
   progress_.Finish();
   if (options_.quiet) return;
   PrintArticleTable(rows_);
-  fmt::print(stderr, "coded {} articles: {} sentences, {} tokens, {} events; {} inputs failed\n",
+  fmt::print(stderr, "coded {} articles: {} sentences, {} tokens, {} events; {} errors, {} warnings\n",
              counts_.read, counts_.sentences, counts_.tokens, counts_.events,
-             counts_.failed_inputs);
+             counts_.errors, counts_.warnings);
   if (store_ == nullptr) return;
   fmt::print(stderr, "stored {} new, {} already in the database, {} near-duplicates marked\n",
              counts_.inserted, counts_.duplicates, counts_.near_duplicates);
@@ -201,13 +228,13 @@ int RunCode(const CodeOptions& options) {
     return 2;
   }
   for (const std::string& input : options.inputs) run.ReadInput(input, *ingestor);
-  Status status = run.Flush();
+  Status status = run.Finish();
   run.PrintSummary();
   if (!status.ok()) {
     fmt::print(stderr, "error: {}\n", status.message());
     return 2;
   }
-  return run.counts().failed_inputs > 0 ? 1 : 0;
+  return run.counts().errors > 0 ? 1 : 0;
 }
 
 }  // namespace

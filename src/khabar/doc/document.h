@@ -79,7 +79,7 @@ class Document {
 
   // Near-duplicate detection (ingest).
   uint64_t content_hash = 0;      // hash of the normalised-for-hashing text
-  uint64_t simhash = 0;           // 64-bit SimHash over word shingles
+  std::string minhash;  // serialised MinHash signature (ingest/near_duplicate.h)
   std::string near_duplicate_of;  // id of an earlier near-identical document, or empty
 
   // Tokens and sentences (text stage).

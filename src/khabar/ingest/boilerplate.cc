@@ -1,5 +1,6 @@
 #include "khabar/ingest/boilerplate.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -241,7 +242,71 @@ std::string RemoveHeadline(std::vector<std::string>& paragraphs, std::string_vie
   return result;
 }
 
+// ".", "!", "?" or "…" at the end, possibly followed by closing quotes.
+bool EndsLikeSentence(std::string_view text) {
+  static constexpr std::array<std::string_view, 5> kClosingQuotes = {"\"", "'", "\xE2\x80\x9D",
+                                                                     "\xE2\x80\x99", "\xC2\xBB"};
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view quote : kClosingQuotes) {
+      if (!EndsWith(text, quote)) continue;
+      text.remove_suffix(quote.size());
+      stripped = true;
+    }
+  }
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
+                           EndsWith(text, "\xE2\x80\xA6"));
+}
+
+size_t CountWords(std::string_view collapsed) {
+  if (collapsed.empty()) return 0;
+  return 1 + static_cast<size_t>(std::count(collapsed.begin(), collapsed.end(), ' '));
+}
+
 }  // namespace
+
+namespace {
+
+// A short line that does not end like a sentence.
+bool IsHeadlineShaped(const std::string& line) {
+  return CountWords(line) <= kMaxHeadlineWords && !EndsLikeSentence(line);
+}
+
+bool IsBoilerplateOrDateline(const std::string& line) {
+  return ClassifyBoilerplate(line) != BoilerplateRule::kNone ||
+         ParseDatelineParagraph(line).has_value();
+}
+
+}  // namespace
+
+std::string FindTextHeadline(std::string_view text) {
+  std::vector<std::string_view> lines = SplitLines(text);
+  size_t first = 0;
+  while (first < lines.size() && IsBlank(lines[first])) ++first;
+  size_t end = first;
+  while (end < lines.size() && !IsBlank(lines[end])) ++end;
+  std::vector<std::string_view> block(lines.begin() + first, lines.begin() + end);
+  // A hard-wrapped block is one paragraph of several lines; otherwise each line is its own.
+  if (block.empty() || LooksHardWrapped(block)) return "";
+  // Pages often open with a site slogan above the headline: of the headline-shaped lines
+  // before the body, the last one (nearest the body) is the headline. Boilerplate lines
+  // and datelines between them are passed over.
+  std::string headline;
+  size_t headline_line = 0;
+  size_t seen = 0;
+  for (size_t index = first; index < lines.size() && seen < kMaxLeadingLines; ++index) {
+    if (IsBlank(lines[index])) continue;
+    ++seen;
+    std::string line = CollapseWhitespace(lines[index]);
+    if (IsBoilerplateOrDateline(line)) continue;
+    if (!IsHeadlineShaped(line)) break;
+    headline = std::move(line);
+    headline_line = index;
+  }
+  bool more_text = std::any_of(lines.begin() + headline_line + 1, lines.end(),
+                               [](std::string_view line) { return !IsBlank(line); });
+  return more_text ? headline : "";
+}
 
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;

@@ -10,6 +10,7 @@
 #ifndef KHABAR_INGEST_BOILERPLATE_H_
 #define KHABAR_INGEST_BOILERPLATE_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,19 @@ struct CleanupResult {
   std::string title;                    // the title, or one found as a repeated headline
   std::optional<ParsedDate> dateline;   // a date-only line found (and removed) near the top
 };
+
+// Plain-text headline rule. Among the first kMaxLeadingLines non-blank lines, the lines
+// before the body that are headline-shaped (at most kMaxHeadlineWords words, not ending
+// like a sentence: ".", "!", "?" or an ellipsis, possibly followed by closing quotes) are
+// candidates; boilerplate lines (ClassifyBoilerplate) and datelines are passed over, and
+// the first sentence-like line ends the search. The last candidate, nearest the body, is
+// the headline (a site slogan above it is not), provided more text follows it. A
+// hard-wrapped first paragraph has no headline. Empty otherwise.
+// The text reader offers it as the title when neither the input nor the sidecar has one;
+// RemoveBoilerplate then removes it from the body like any headline copy.
+inline constexpr size_t kMaxHeadlineWords = 20;
+inline constexpr size_t kMaxLeadingLines = 6;
+std::string FindTextHeadline(std::string_view text);
 
 // Removes boilerplate paragraphs (ClassifyBoilerplate), the headline (leading paragraphs
 // equal to `title`, or to "title - outlet"; with no title, two identical leading paragraphs

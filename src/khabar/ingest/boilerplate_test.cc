@@ -114,5 +114,51 @@ TEST(RemoveBoilerplateTest, DateInsideASentenceIsNotADateline) {
   EXPECT_THAT(result.paragraphs, ElementsAre("On 3 March 2021 the council voted."));
 }
 
+struct HeadlineCase {
+  const char* text;
+  const char* headline;  // "" when the first line is not taken
+};
+
+class FindTextHeadlineTest : public ::testing::TestWithParam<HeadlineCase> {};
+
+TEST_P(FindTextHeadlineTest, TakesOnlyAShortUnpunctuatedFirstLine) {
+  EXPECT_EQ(FindTextHeadline(GetParam().text), GetParam().headline) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FindTextHeadlineTest,
+    ::testing::Values(
+        HeadlineCase{"Ferry service resumes to the outer islands\n\nThe first boat left.",
+                     "Ferry service resumes to the outer islands"},
+        // Leading blank lines and spacing; the next line is its own paragraph (not wrapped).
+        HeadlineCase{"\n  Ferry  service resumes\nThe first boat left at dawn.",
+                     "Ferry service resumes"},
+        HeadlineCase{"Minister calls the offer \"an insult\"\n\nTalks broke down.",
+                     "Minister calls the offer \"an insult\""},
+        // A normal first sentence ends with sentence-final punctuation, maybe inside quotes.
+        HeadlineCase{"The first ferry left the harbour at dawn.\n\nIt was full.", ""},
+        HeadlineCase{"Is the ferry safe?\n\nInspectors say yes.", ""},
+        HeadlineCase{"\"We will sail again,\" the captain said.\n\nHe smiled.", ""},
+        HeadlineCase{"\"We will sail again!\"\n\nThe captain smiled.", ""},
+        HeadlineCase{"\xE2\x80\x9CWe will sail again.\xE2\x80\x9D\n\nThe captain smiled.", ""},
+        HeadlineCase{"And then the ferry\xE2\x80\xA6\n\nIt sank.", ""},
+        // Too long: 21 words.
+        HeadlineCase{"one two three four five six seven eight nine ten eleven twelve thirteen "
+                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone\n\n"
+                     "Body.",
+                     ""},
+        // A hard-wrapped first paragraph spans two lines.
+        HeadlineCase{"The harbour authority said on Monday that the new ferry quay would\n"
+                     "open next spring\n\nBody.",
+                     ""},
+        HeadlineCase{"Ferry service resumes to the outer islands", ""},        // nothing follows
+        HeadlineCase{"2 min read\n\nThe first boat left.", ""},                // boilerplate
+        HeadlineCase{"March 3, 2021 at 9:05 am\n\nThe first boat left.", ""},  // dateline
+        // A site slogan above the headline, a dateline and a caption below it.
+        HeadlineCase{"Island news since 1990\n\nFerry service resumes\n\nMarch 3, 2021 at 9:05 am"
+                     "\n\nThe ferry at the quay [Staff]\n\nThe first boat left at dawn.",
+                     "Ferry service resumes"},
+        HeadlineCase{"", ""}));
+
 }  // namespace
 }  // namespace khabar::ingest

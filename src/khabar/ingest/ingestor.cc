@@ -89,12 +89,14 @@ struct FileState {
   std::vector<doc::Diagnostic> diagnostics;  // shared by every document of the file
 };
 
-// Sidecar, boilerplate, dateline, id, hashes; then hands the document on (or reports why not).
+// Sidecar, headline, boilerplate, dateline, id, hashes; then hands the document on (or
+// reports why not).
 void Finish(internal::Draft&& draft, const FileState& file, const internal::ReadContext& context,
             const DocumentCallback& on_document) {
   doc::Document& document = draft.document;
   document.source_path = std::string(file.path);
   ApplySidecar(file.sidecar_entry, document);
+  if (document.title.empty()) document.title = std::move(draft.headline);
   CleanupResult cleaned =
       RemoveBoilerplate(std::move(draft.paragraphs), document.title, document.outlet);
   document.title = std::move(cleaned.title);
@@ -110,7 +112,7 @@ void Finish(internal::Draft&& draft, const FileState& file, const internal::Read
   }
   if (document.id.empty()) document.id = Stem(file.path);
   document.content_hash = ContentHash(document.raw);
-  document.simhash = SimHash(document.raw);
+  document.minhash = SerializeSignature(ComputeMinHash(document.raw));
   document.diagnostics.insert(document.diagnostics.end(), file.diagnostics.begin(),
                               file.diagnostics.end());
   on_document(std::move(document));
@@ -140,6 +142,7 @@ std::string RepairAndWarn(std::string_view bytes, FileState& file,
 void ReadText(std::string_view text, const internal::ReadContext& context) {
   internal::Draft draft;
   draft.paragraphs = SplitParagraphs(text);
+  draft.headline = FindTextHeadline(text);
   context.on_draft(std::move(draft));
 }
 

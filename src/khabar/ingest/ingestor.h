@@ -13,8 +13,8 @@
 // in docs/formats/ingest.md.
 //
 // Every produced Document has a non-empty id, source_path, valid UTF-8 `raw` with paragraphs
-// separated by "\n\n", content_hash and simhash. near_duplicate_of is left for the caller
-// (see near_duplicate.h).
+// separated by "\n\n", content_hash and minhash (a serialised MinHash signature of raw).
+// near_duplicate_of is left for the caller (see near_duplicate.h).
 #ifndef KHABAR_INGEST_INGESTOR_H_
 #define KHABAR_INGEST_INGESTOR_H_
 

@@ -8,6 +8,7 @@
 
 #include "khabar/base/status_matchers.h"
 #include "khabar/ingest/internal/collect_for_test.h"
+#include "khabar/ingest/near_duplicate.h"
 
 namespace khabar::ingest {
 namespace {
@@ -112,6 +113,27 @@ TEST(IngestorTest, FileOverTheLimitIsRejected) {
   EXPECT_THAT(got.ErrorStrings(), ElementsAre("big.txt: larger than the limit of 10 bytes"));
 }
 
+TEST(IngestorTest, PlainTextHeadlineBecomesTheTitle) {
+  Collected got = CollectBytes(
+      "Ferry service resumes to the outer islands\n\nThe first ferry in a month left the port "
+      "on Friday.\n\nIt carried food and fuel.",
+      "ferry.txt");
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].title, "Ferry service resumes to the outer islands");
+  EXPECT_EQ(got.documents[0].raw,
+            "The first ferry in a month left the port on Friday.\n\nIt carried food and fuel.");
+}
+
+TEST(IngestorTest, PlainTextFirstSentenceIsNotATitle) {
+  Collected got = CollectBytes(
+      "The first ferry in a month left the port on Friday.\n\nIt carried food and fuel.",
+      "ferry.txt");
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].title, "");
+  EXPECT_EQ(got.documents[0].raw,
+            "The first ferry in a month left the port on Friday.\n\nIt carried food and fuel.");
+}
+
 TEST(IngestorTest, SyndicatedCopiesGetTheSameFingerprint) {
   std::string body =
       "The river authority opened the new dam on Saturday after six years of work.\n\n"
@@ -127,7 +149,28 @@ TEST(IngestorTest, SyndicatedCopiesGetTheSameFingerprint) {
   ASSERT_EQ(original.documents.size(), 1u);
   ASSERT_EQ(copy.documents.size(), 1u);
   EXPECT_EQ(original.documents[0].content_hash, copy.documents[0].content_hash);
-  EXPECT_EQ(original.documents[0].simhash, copy.documents[0].simhash);
+  EXPECT_EQ(original.documents[0].minhash, copy.documents[0].minhash);
+  MinHashSignature signature{};
+  EXPECT_TRUE(ParseSignature(original.documents[0].minhash, &signature));
+}
+
+TEST(IngestorTest, CopyWithItsOwnHeadlineIsANearDuplicate) {
+  std::string body =
+      "The river authority opened the new dam on Saturday after six years of work.\n\n"
+      "Officials said the reservoir would supply water to three towns in the dry season.\n\n"
+      "Farmers downstream complained that the flow of the river had already dropped.";
+  Collected original = CollectBytes("Dam opens after six years\n\n" + body, "one.txt");
+  Collected copy =
+      CollectBytes(body + "\n\nThe minister said a second dam was planned.", "two.txt");
+  ASSERT_EQ(original.documents.size(), 1u);
+  ASSERT_EQ(copy.documents.size(), 1u);
+  EXPECT_EQ(original.documents[0].title, "Dam opens after six years");
+  MinHashSignature first{}, second{};
+  ASSERT_TRUE(ParseSignature(original.documents[0].minhash, &first));
+  ASSERT_TRUE(ParseSignature(copy.documents[0].minhash, &second));
+  NearDuplicateIndex index;
+  index.Add("one", first);
+  EXPECT_EQ(index.FindNear(second), "one");
 }
 
 class IngestorDirectoryTest : public ::testing::Test {
@@ -203,6 +246,17 @@ TEST_F(IngestorDirectoryTest, SidecarDateBeatsTheDateline) {
   ASSERT_EQ(got.documents.size(), 1u);
   EXPECT_EQ(got.documents[0].published, "2000-01-01");
   EXPECT_EQ(got.documents[0].raw, "The council met.");
+}
+
+TEST_F(IngestorDirectoryTest, SidecarTitleBeatsThePlainTextHeadline) {
+  Write("meta.jsonl", "{\"file\":\"f.txt\",\"title\":\"Islands get supplies\"}\n");
+  Write("f.txt", "Ferry service resumes\n\nThe first ferry left on Friday.");
+  StatusOr<Ingestor> ingestor = Ingestor::Create({.meta_path = Path("meta.jsonl")});
+  ASSERT_THAT(ingestor, IsOk());
+  Collected got = CollectPath(*ingestor, Path("f.txt"));
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].title, "Islands get supplies");
+  EXPECT_EQ(got.documents[0].raw, "Ferry service resumes\n\nThe first ferry left on Friday.");
 }
 
 TEST_F(IngestorDirectoryTest, BadSidecarFailsCreateWithFileAndLine) {

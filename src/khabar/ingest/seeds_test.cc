@@ -83,18 +83,20 @@ TEST_F(SeedsTest, DatelinesGiveTheDateWithoutASidecar) {
 
 TEST_F(SeedsTest, PrintSummary) {
   SeedRun run = ReadSeeds(SeedsDir() + "/articles.meta.jsonl");
+  std::vector<MinHashSignature> signatures;
   for (const doc::Document& document : run.documents) {
-    std::printf("%s | %s | %s | %s (%s, %s) | %zu bytes | simhash %016llx\n", document.id.c_str(),
-                document.outlet.c_str(), document.title.c_str(), document.published.c_str(),
-                document.published_precision.c_str(),
-                std::string(doc::DateSourceName(document.published_from)).c_str(),
-                document.raw.size(), static_cast<unsigned long long>(document.simhash));
+    std::printf(
+        "%s | %s | %s | %s (%s, %s) | %zu bytes\n", document.id.c_str(), document.outlet.c_str(),
+        document.title.c_str(), document.published.c_str(), document.published_precision.c_str(),
+        std::string(doc::DateSourceName(document.published_from)).c_str(), document.raw.size());
+    signatures.emplace_back();
+    EXPECT_TRUE(ParseSignature(document.minhash, &signatures.back()));
   }
   for (size_t first = 0; first < run.documents.size(); ++first) {
     for (size_t second = first + 1; second < run.documents.size(); ++second) {
-      std::printf("simhash distance %s-%s: %d\n", run.documents[first].id.substr(0, 3).c_str(),
+      std::printf("estimated Jaccard %s-%s: %.3f\n", run.documents[first].id.substr(0, 3).c_str(),
                   run.documents[second].id.substr(0, 3).c_str(),
-                  HammingDistance(run.documents[first].simhash, run.documents[second].simhash));
+                  EstimateJaccard(signatures[first], signatures[second]));
     }
   }
 }

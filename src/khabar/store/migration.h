@@ -43,6 +43,7 @@ enum class Dialect { kSqlite, kPostgres };
 
 // Replaces the dialect tokens of a migration with the dialect's SQL:
 //   {{ROW_ID}}  auto-numbered 64-bit primary key.
+//   {{BYTES}}   a byte string: BLOB (SQLite), BYTEA (PostgreSQL).
 // Internal for an unknown or unterminated token.
 StatusOr<std::string> ExpandDialect(std::string_view sql, Dialect dialect);
 

@@ -184,11 +184,15 @@ StatusOr<int64_t> SqliteStore::InsertDocument(const doc::Document& document, std
   insert.BindText(8, document.source_path);
   insert.BindInt64(9, static_cast<int64_t>(document.source_line));
   insert.BindInt64(10, HashToColumn(document.content_hash));
-  insert.BindInt64(11, HashToColumn(document.simhash));
-  insert.BindText(12, document.near_duplicate_of);
-  insert.BindInt64(13, static_cast<int64_t>(document.tokens.size()));
-  insert.BindInt64(14, static_cast<int64_t>(document.sentences.size()));
-  insert.BindText(15, now);
+  insert.BindText(11, document.near_duplicate_of);
+  insert.BindInt64(12, static_cast<int64_t>(document.tokens.size()));
+  insert.BindInt64(13, static_cast<int64_t>(document.sentences.size()));
+  insert.BindText(14, now);
+  if (document.minhash.empty()) {
+    insert.BindNull(15);
+  } else {
+    insert.BindBlob(15, document.minhash);
+  }
   KH_RETURN_IF_ERROR(insert.Run("inserting a document"));
   return connection_.LastInsertRowId();
 }
@@ -261,8 +265,7 @@ StatusOr<std::vector<StoredFingerprint>> SqliteStore::LoadFingerprints() {
   while (true) {
     KH_ASSIGN_OR_RETURN(bool has_row, select.Step("loading fingerprints"));
     if (!has_row) return fingerprints;
-    fingerprints.push_back(
-        {std::string(select.ColumnText(0)), HashFromColumn(select.ColumnInt64(1))});
+    fingerprints.push_back({std::string(select.ColumnText(0)), std::string(select.ColumnBlob(1))});
   }
 }
 

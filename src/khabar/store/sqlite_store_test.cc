@@ -9,6 +9,8 @@
 
 #include "khabar/base/file.h"
 #include "khabar/base/status_matchers.h"
+#include "khabar/store/internal/sqlite_connection.h"
+#include "khabar/store/internal/sqlite_migrator.h"
 #include "khabar/store/internal/sqlite_queries.h"
 #include "khabar/store/migration.h"
 #include "khabar/store/sqlite_test_util.h"
@@ -125,10 +127,53 @@ TEST(SqliteStoreTest, HashesAreStoredAsSignedBitCasts) {
   std::vector<doc::Document> batch;
   batch.push_back(MakeDocument("h", "", "Bits matter."));
   batch.back().content_hash = 0xFFFFFFFFFFFFFFFFull;
-  batch.back().simhash = 0x8000000000000000ull;
   ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
-  EXPECT_EQ(RawQuery(path, "SELECT content_hash || ' ' || simhash FROM documents"),
-            "-1 -9223372036854775808");
+  EXPECT_EQ(RawQuery(path, "SELECT content_hash || ' ' || simhash FROM documents"), "-1 0");
+}
+
+TEST(SqliteStoreTest, MinhashIsABlobOrNull) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  std::unique_ptr<SqliteStore> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("with", "", "Signed."));
+  batch.back().minhash = std::string("\x01\x00\xFF", 3);
+  batch.push_back(MakeDocument("without", "", "Unsigned."));
+  batch.back().minhash.clear();
+  ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
+  EXPECT_EQ(RawQuery(path,
+                     "SELECT group_concat(doc_id || ':' || typeof(minhash) || ':' ||"
+                     " COALESCE(hex(minhash), ''), ' ') FROM documents"),
+            "with:blob:0100FF without:null:");
+}
+
+TEST(SqliteStoreTest, VersionOneDatabaseGainsTheMinhashColumn) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  {
+    StatusOr<internal::SqliteConnection> connection = internal::SqliteConnection::Open(path);
+    ASSERT_THAT(connection, IsOk());
+    ASSERT_THAT(
+        internal::MigrateSqlite(*connection, EmbeddedMigrations().first(1), "2026-01-01T00:00:00Z"),
+        IsOk());
+  }
+  ASSERT_EQ(RawQuery(path,
+                     "INSERT INTO documents (doc_id, content_hash, simhash, token_count,"
+                     " sentence_count, ingested_at) VALUES ('old', 1, 2, 0, 0, 'x')"),
+            "");
+  std::unique_ptr<SqliteStore> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(RawQuery(path, "SELECT MAX(version) FROM schema_migrations"), "2");
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("new", "", "Signed."));
+  ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
+  auto fingerprints = store->LoadFingerprints();
+  ASSERT_THAT(fingerprints, IsOk());
+  ASSERT_EQ(fingerprints->size(), 2u);
+  EXPECT_EQ((*fingerprints)[0].doc_id, "old");
+  EXPECT_EQ((*fingerprints)[0].minhash, "");
+  EXPECT_EQ((*fingerprints)[1].minhash, "sig:new");
 }
 
 TEST(SqliteStoreTest, StoresOffsetsAndMetadata) {

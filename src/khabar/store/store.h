@@ -42,9 +42,12 @@ struct StoreSummary {
   int64_t quarantined = 0;
 };
 
+// A stored document's near-duplicate fingerprint: Document::minhash as written (a serialised
+// MinHash signature, ingest/near_duplicate.h), or empty for rows written before schema
+// version 2 (their minhash column is NULL).
 struct StoredFingerprint {
   std::string doc_id;
-  uint64_t simhash = 0;
+  std::string minhash;
 };
 
 // An input that a stage could not process, e.g.
@@ -87,7 +90,7 @@ class Store {
 
   virtual StatusOr<StoreSummary> Summarize() = 0;
 
-  // doc_id and simhash of every stored document, in insertion order, for near-duplicate
+  // doc_id and minhash of every stored document, in insertion order, for near-duplicate
   // detection at ingest.
   virtual StatusOr<std::vector<StoredFingerprint>> LoadFingerprints() = 0;
 };

@@ -46,7 +46,7 @@ inline doc::Document MakeDocument(std::string id, std::string url, std::string t
   document.raw = text;
   document.text = std::move(text);
   document.content_hash = TestHash(document.text);
-  document.simhash = ~document.content_hash;
+  document.minhash = "sig:" + document.id;
   doc::TokenIndex sentence_start = 0;
   uint32_t begin = 0;
   const uint32_t size = static_cast<uint32_t>(document.text.size());
@@ -250,20 +250,22 @@ TYPED_TEST_P(StoreTest, QuarantineAddsRows) {
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("stage")));
 }
 
-TYPED_TEST_P(StoreTest, FingerprintsRoundTripAllSixtyFourBits) {
+TYPED_TEST_P(StoreTest, FingerprintsRoundTripEveryByte) {
+  std::string every_byte;
+  for (int value = 0; value < 256; ++value) every_byte.push_back(static_cast<char>(value));
   std::vector<doc::Document> batch;
-  batch.push_back(MakeDocument("high", "", "Ceasefire announced."));
-  batch.back().simhash = 0xFEDCBA9876543210ull;
-  batch.push_back(MakeDocument("low", "", "Ceasefire violated."));
-  batch.back().simhash = 7;
+  batch.push_back(MakeDocument("bytes", "", "Ceasefire announced."));
+  batch.back().minhash = every_byte + every_byte;  // NUL and invalid UTF-8 included
+  batch.push_back(MakeDocument("none", "", "Ceasefire violated."));
+  batch.back().minhash.clear();
   ASSERT_THAT(this->Write(batch), IsOk());
   auto fingerprints = this->store_->LoadFingerprints();
   ASSERT_THAT(fingerprints, IsOk());
   ASSERT_EQ(fingerprints->size(), 2u);
-  EXPECT_EQ((*fingerprints)[0].doc_id, "high");
-  EXPECT_EQ((*fingerprints)[0].simhash, 0xFEDCBA9876543210ull);
-  EXPECT_EQ((*fingerprints)[1].doc_id, "low");
-  EXPECT_EQ((*fingerprints)[1].simhash, 7u);
+  EXPECT_EQ((*fingerprints)[0].doc_id, "bytes");
+  EXPECT_EQ((*fingerprints)[0].minhash, every_byte + every_byte);
+  EXPECT_EQ((*fingerprints)[1].doc_id, "none");
+  EXPECT_EQ((*fingerprints)[1].minhash, "");
 }
 
 REGISTER_TYPED_TEST_SUITE_P(StoreTest, EmptyStoreSummarisesToZero,
@@ -273,7 +275,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest, EmptyStoreSummarisesToZero,
                             FailingDocumentRollsBackItsWholeBatch,
                             RejectsMissingHashAndSentencesOutsideTheDocument,
                             EmptyBatchAndUntokenisedDocumentAreAccepted, QuarantineAddsRows,
-                            FingerprintsRoundTripAllSixtyFourBits);
+                            FingerprintsRoundTripEveryByte);
 
 }  // namespace khabar::store::testing
 

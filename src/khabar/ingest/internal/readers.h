@@ -20,6 +20,9 @@ struct Draft {
   doc::Document document;
   std::vector<std::string> paragraphs;
   uint64_t line = 0;  // where to report a problem with this draft (0: none)
+  // Plain text only: a headline-like first line (FindTextHeadline), the title when neither
+  // the input nor the sidecar gives one.
+  std::string headline;
 };
 
 struct ReadContext {

@@ -52,6 +52,11 @@ void SqliteStatement::BindText(int index, std::string_view value) {
                                value.size(), SQLITE_STATIC, SQLITE_UTF8));
 }
 
+void SqliteStatement::BindBlob(int index, std::string_view value) {
+  NoteBind(sqlite3_bind_blob64(statement_.get(), index, value.empty() ? "" : value.data(),
+                               value.size(), SQLITE_STATIC));
+}
+
 void SqliteStatement::BindInt64(int index, int64_t value) {
   NoteBind(sqlite3_bind_int64(statement_.get(), index, value));
 }
@@ -96,6 +101,13 @@ std::string_view SqliteStatement::ColumnText(int column) const {
   if (text == nullptr) return {};
   const int size = sqlite3_column_bytes(statement_.get(), column);
   return std::string_view(reinterpret_cast<const char*>(text), static_cast<size_t>(size));
+}
+
+std::string_view SqliteStatement::ColumnBlob(int column) const {
+  const void* blob = sqlite3_column_blob(statement_.get(), column);
+  if (blob == nullptr) return {};
+  const int size = sqlite3_column_bytes(statement_.get(), column);
+  return std::string_view(static_cast<const char*>(blob), static_cast<size_t>(size));
 }
 
 // SqliteConnection ----------------------------------------------------------

@@ -51,6 +51,8 @@ class SqliteStatement {
   // Parameters are 1-based. Text is not copied.
   // REQUIRES: the bytes of `value` stay valid until Reset().
   void BindText(int index, std::string_view value);
+  // Binds the bytes as a BLOB (an empty view binds a zero-length BLOB, not NULL).
+  void BindBlob(int index, std::string_view value);
   void BindInt64(int index, int64_t value);
   void BindDouble(int index, double value);
   void BindNull(int index);
@@ -66,6 +68,8 @@ class SqliteStatement {
   int64_t ColumnInt64(int column) const;
   double ColumnDouble(int column) const;
   std::string_view ColumnText(int column) const;  // valid until the next Step() or Reset()
+  // The column's bytes (empty for NULL); valid until the next Step() or Reset().
+  std::string_view ColumnBlob(int column) const;
 
  private:
   friend class SqliteConnection;

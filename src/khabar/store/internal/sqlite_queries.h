@@ -12,11 +12,12 @@ inline constexpr std::string_view kFindUrl =
     "SELECT id, doc_id FROM documents WHERE url = ?1 AND url <> ''";
 inline constexpr std::string_view kFindContent =
     "SELECT id, doc_id FROM documents WHERE content_hash = ?1";
+// simhash was retired in schema version 2 and is written as 0; minhash is a BLOB or NULL.
 inline constexpr std::string_view kInsertDocument =
     "INSERT INTO documents (doc_id, outlet, url, title, published, published_precision,"
     " published_from, source_path, source_line, content_hash, simhash, near_duplicate_of,"
-    " token_count, sentence_count, ingested_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    " token_count, sentence_count, ingested_at, minhash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12, ?13, ?14, ?15)";
 inline constexpr std::string_view kInsertText =
     "INSERT INTO document_texts (document_id, raw_text, normalized_text) VALUES (?1, ?2, ?3)";
 inline constexpr std::string_view kInsertSentence =
@@ -26,7 +27,7 @@ inline constexpr std::string_view kInsertQuarantine =
     "INSERT INTO quarantine (path, doc_id, stage, line, byte_offset, code, message, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 inline constexpr std::string_view kFingerprints =
-    "SELECT doc_id, simhash FROM documents ORDER BY id";
+    "SELECT doc_id, minhash FROM documents ORDER BY id";
 // One statement, so the counts come from one snapshot even while another process writes.
 inline constexpr std::string_view kSummary =
     "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences),"
