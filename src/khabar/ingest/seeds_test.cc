@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -20,7 +21,13 @@ using ::khabar::testing::IsOk;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string SeedsDir() { return std::string(KH_SOURCE_DIR) + "/../shared/corpus/seeds"; }
+// The seeds sit beside the data directory: $KHABAR_DATA/../corpus/seeds, else
+// ../shared/corpus/seeds beside the source tree.
+std::string SeedsDir() {
+  const char* data = std::getenv("KHABAR_DATA");
+  if (data != nullptr && *data != '\0') return std::string(data) + "/../corpus/seeds";
+  return std::string(KH_SOURCE_DIR) + "/../shared/corpus/seeds";
+}
 
 struct SeedRun {
   std::vector<doc::Document> documents;
