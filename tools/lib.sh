@@ -29,13 +29,19 @@ kh_install_deps() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Configures and builds a CMake preset with every core; links ./khabar to the release CLI.
+# Configures and builds a CMake preset with every core, logging to build/<preset>.log;
+# links ./khabar to the release CLI. On failure prints the log's tail and returns 1.
 kh_build() {
   local preset=$1
-  kh_log "building ($preset, $KH_JOBS jobs)"
-  (cd "$KH_ROOT" && cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" -j "$KH_JOBS") \
-    | grep -vE '^\[[0-9]+/[0-9]+\] (Building|Linking)' || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+  local log="$KH_ROOT/build/$preset.log"
+  mkdir -p "$KH_ROOT/build"
+  kh_log "building ($preset, $KH_JOBS jobs; log in build/$preset.log)"
+  if ! (cd "$KH_ROOT" && cmake --preset "$preset" && cmake --build --preset "$preset" -j "$KH_JOBS") \
+      > "$log" 2>&1; then
+    grep -vE '^\[[0-9]+/[0-9]+\] (Building|Linking)' "$log" | tail -40 >&2
+    kh_log "build ($preset) failed; see build/$preset.log"
+    return 1
+  fi
   if [ "$preset" = release ]; then
     ln -sfn build/release/src/khabar/cli/khabar "$KH_ROOT/khabar"
   fi
