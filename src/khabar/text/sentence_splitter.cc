@@ -210,7 +210,7 @@ void SentenceSplitter::Decide(std::string_view text, std::span<const doc::Token>
   ends_sentence->assign(tokens.size(), 0);
   // Per-thread scratch, reused across documents (no allocation in the steady state).
   thread_local std::vector<internal::TokenHashes> hashes;
-  if (is_learned()) internal::HashTokens(text, tokens, &hashes);
+  if (is_learned()) internal::HashCandidateNeighbourhoods(text, tokens, &hashes);
   uint32_t since = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     ++since;

@@ -1,5 +1,6 @@
 #include "khabar/text/internal/boundary_features.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "khabar/text/internal/char_class.h"
@@ -70,25 +71,40 @@ const TokenHashes& Boundary() {
   return kBoundary;
 }
 
+// Hashes one token's text.
+void HashToken(std::string_view word, TokenHashes* hashes) {
+  TokenHashes& h = *hashes;
+  h.word = HashLower(word.substr(0, kMaxHashedBytes));
+  h.shape = HashShape(word);
+  // The last three bytes, lower-cased, packed into an integer.
+  uint64_t suffix = 0;
+  for (size_t k = word.size() > kSuffixBytes ? word.size() - kSuffixBytes : 0; k < word.size(); ++k) {
+    suffix = suffix << 8 | static_cast<unsigned char>(AsciiLower(word[k]));
+  }
+  h.suffix = suffix;
+  h.first = static_cast<unsigned char>(AsciiLower(word[0]));
+  h.tail = (word.size() < kMaxLength ? word.size() : kMaxLength) << 8 |
+           static_cast<unsigned char>(word.back());
+}
+
 }  // namespace
 
 void HashTokens(std::string_view text, std::span<const doc::Token> tokens,
                 std::vector<TokenHashes>* hashes) {
   hashes->resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string_view word = tokens[i].span.In(text);
-    TokenHashes& h = (*hashes)[i];
-    h.word = HashLower(word.substr(0, kMaxHashedBytes));
-    h.shape = HashShape(word);
-    // The last three bytes, lower-cased, packed into an integer.
-    uint64_t suffix = 0;
-    for (size_t k = word.size() > kSuffixBytes ? word.size() - kSuffixBytes : 0; k < word.size(); ++k) {
-      suffix = suffix << 8 | static_cast<unsigned char>(AsciiLower(word[k]));
+  for (size_t i = 0; i < tokens.size(); ++i) HashToken(tokens[i].span.In(text), &(*hashes)[i]);
+}
+
+void HashCandidateNeighbourhoods(std::string_view text, std::span<const doc::Token> tokens,
+                                 std::vector<TokenHashes>* hashes) {
+  hashes->resize(tokens.size());
+  size_t next_unhashed = 0;  // tokens below this index are already hashed
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!IsBoundaryCandidate(text, tokens, i)) continue;
+    for (size_t k = std::max(next_unhashed, i == 0 ? 0 : i - 1); k <= i + 1; ++k) {
+      HashToken(tokens[k].span.In(text), &(*hashes)[k]);
     }
-    h.suffix = suffix;
-    h.first = static_cast<unsigned char>(AsciiLower(word[0]));
-    h.tail = (word.size() < kMaxLength ? word.size() : kMaxLength) << 8 |
-             static_cast<unsigned char>(word.back());
+    next_unhashed = i + 2;
   }
 }
 

@@ -32,6 +32,13 @@ struct TokenHashes {
 void HashTokens(std::string_view text, std::span<const doc::Token> tokens,
                 std::vector<TokenHashes>* hashes);
 
+// Sizes *hashes to one entry per token but fills only the entries that scoring can read:
+// each boundary candidate (IsBoundaryCandidate) and its two neighbours. Others are left
+// unspecified. Most tokens are plain words followed by a lower-case word, so this skips
+// most of the hashing.
+void HashCandidateNeighbourhoods(std::string_view text, std::span<const doc::Token> tokens,
+                                 std::vector<TokenHashes>* hashes);
+
 // True if a sentence can end after tokens[index] at all: the token is not a plain word, or
 // the next token does not start with a lower-case letter. Other positions are never
 // boundaries (a speed filter; it loses a few unpunctuated boundaries before lower-case
