@@ -12,7 +12,7 @@ kh_build release
 kh_train_models
 
 if [ $# -eq 0 ]; then
-  seeds=${KHABAR_CORPUS:-$(kh_data_dir)/../corpus/seeds}
+  seeds=$(realpath -m "${KHABAR_CORPUS:-$(kh_data_dir)/../corpus/seeds}")
   set -- "$seeds" --meta "$seeds/articles.meta.jsonl"
 fi
 kh_log "coding $1 into khabar.db"
