@@ -9,7 +9,7 @@ KH_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev wordnet-base
 )
 
 kh_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

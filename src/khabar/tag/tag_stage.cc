@@ -1,0 +1,82 @@
+#include "khabar/tag/tag_stage.h"
+
+namespace khabar::tag {
+
+StatusOr<std::unique_ptr<TagStage>> TagStage::Create(const std::string& model_path,
+                                                     LayerAccessor accessor) {
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<Tagger> tagger, Tagger::Load(model_path));
+  return std::make_unique<TagStage>(std::move(tagger), accessor);
+}
+
+Status TagStage::Process(doc::Document& document) const {
+  if (accessor_ == nullptr) return FailedPreconditionError("tag stage: no word layer to write to");
+  WordLayer* layer = accessor_(document);
+  if (layer == nullptr) return FailedPreconditionError("tag stage: document has no word layer");
+  return Annotate(document, *layer);
+}
+
+Status TagStage::Annotate(const doc::Document& document, WordLayer& layer) const {
+  TagScratch scratch;
+  return Annotate(document, layer, scratch);
+}
+
+Status TagStage::Annotate(const doc::Document& document, WordLayer& layer,
+                          TagScratch& scratch) const {
+  layer.Clear();
+  for (const doc::Sentence& sentence : document.sentences) {
+    if (sentence.token_begin > sentence.token_end || sentence.token_end > document.tokens.size()) {
+      return InvalidArgumentError("tag stage: sentence outside the tokens");
+    }
+    for (doc::TokenIndex token = sentence.token_begin; token < sentence.token_end; ++token) {
+      const doc::Span& span = document.tokens[token].span;
+      if (span.begin > span.end || span.end > document.text.size()) {
+        return InvalidArgumentError("tag stage: token outside the text");
+      }
+    }
+  }
+  layer.sentences.reserve(document.sentences.size());
+  for (const doc::Sentence& sentence : document.sentences)
+    AnnotateSentence(document, sentence, layer, scratch);
+  return Status::Ok();
+}
+
+void TagStage::AnnotateSentence(const doc::Document& document, const doc::Sentence& sentence,
+                                WordLayer& layer, TagScratch& scratch) const {
+  SentenceWords sentence_words;
+  sentence_words.word_begin = static_cast<WordIndex>(layer.words.size());
+  scratch.forms_.clear();
+  WordPiece pieces[kMaxWordsPerToken];
+  for (doc::TokenIndex token = sentence.token_begin; token < sentence.token_end; ++token) {
+    const doc::Span& token_span = document.tokens[token].span;
+    std::string_view token_text = token_span.In(document.text);
+    size_t count = tagger_->multiwords().Split(token_text, pieces);
+    for (size_t piece_idx = 0; piece_idx < count; ++piece_idx) {
+      const WordPiece& piece = pieces[piece_idx];
+      Word word;
+      word.span = {token_span.begin + piece.span.begin, token_span.begin + piece.span.end};
+      word.token = token;
+      if (!piece.form_in_token) {
+        word.form = {static_cast<uint32_t>(layer.strings.size()), 0};
+        layer.strings += piece.form;
+        word.form.end = static_cast<uint32_t>(layer.strings.size());
+      }
+      layer.words.push_back(word);
+      scratch.forms_.push_back(piece.form);
+    }
+  }
+  sentence_words.word_end = static_cast<WordIndex>(layer.words.size());
+  scratch.labels_.resize(scratch.forms_.size());
+  tagger_->Tag(scratch.forms_, scratch, scratch.labels_);
+  for (size_t word_idx = 0; word_idx < scratch.forms_.size(); ++word_idx) {
+    Word& word = layer.words[sentence_words.word_begin + word_idx];
+    uint16_t label = scratch.labels_[word_idx];
+    word.upos = tagger_->upos(label);
+    word.xpos = tagger_->xpos(label);
+    word.lemma.begin = static_cast<uint32_t>(layer.strings.size());
+    tagger_->lemmatizer().Lemmatize(scratch.forms_[word_idx], word.xpos, layer.strings);
+    word.lemma.end = static_cast<uint32_t>(layer.strings.size());
+  }
+  layer.sentences.push_back(sentence_words);
+}
+
+}  // namespace khabar::tag
