@@ -76,6 +76,17 @@ TEST(TreebankTest, SurvivesMove) {
   EXPECT_EQ(moved.words()[0].form, "a");
 }
 
+// Regression (treebank_conllu_fuzzer): a line ending in several CRs parses to text that
+// writes and reads back unchanged.
+TEST(TreebankTest, TrailingCarriageReturnsRoundTrip) {
+  StatusOr<Treebank> parsed = Treebank::Parse("# note\r\r\n", "sample");
+  ASSERT_THAT(parsed, IsOk());
+  std::string written = WriteTreebank(*parsed);
+  StatusOr<Treebank> reparsed = Treebank::Parse(written, "sample");
+  ASSERT_THAT(reparsed, IsOk());
+  EXPECT_EQ(WriteTreebank(*reparsed), written);
+}
+
 TEST(TreebankTest, RejectsMalformedLines) {
   struct Case {
     const char* text;
@@ -87,6 +98,9 @@ TEST(TreebankTest, RejectsMalformedLines) {
       {"1-x\tab\t_\t_\t_\t_\t_\t_\t_\t_\n", "bad multiword ID"},
       {"1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n\n", "range beyond"},
       {"1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n# late\n", "comment inside"},
+      // Regression (treebank_conllu_fuzzer): a second range starting inside a pending one.
+      {"1-3\tabc\t_\t_\t_\t_\t_\t_\t_\t_\n1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n",
+       "sample:2: overlapping multiword ranges"},
   };
   for (const Case& c : cases) {
     EXPECT_THAT(Treebank::Parse(c.text, "sample"),
