@@ -4,11 +4,15 @@
 #include <utility>
 
 #include "khabar/base/check.h"
+#include "khabar/base/data_dir.h"
 #include "khabar/base/file.h"
 #include "khabar/model/coding.h"
 #include "khabar/model/container.h"
 
 namespace khabar::parse {
+
+std::string DefaultParserModelPath() { return base::ModelsDir() + "/parser-en.khm"; }
+
 namespace {
 
 using internal::ActionCount;

@@ -38,8 +38,9 @@ inline constexpr uint32_t kParserSchemaVersion = 1;
 inline constexpr uint32_t kSettingsSection = 1;
 inline constexpr uint32_t kVocabularySection = 2;
 inline constexpr uint32_t kWeightsSection = 3;
-// Where `khabar train parser` writes by default, relative to the working directory.
-inline constexpr char kDefaultParserModel[] = "models/parser-en.khm";
+// Where `khabar train parser` writes and the stage looks by default:
+// base::ModelsDir() ($KHABAR_MODELS, else ./models) + "/parser-en.khm".
+std::string DefaultParserModelPath();
 // Tag id for a tag the model never saw in training.
 inline constexpr uint16_t kUnknownTag = 0;
 // Weight tables are 2^bits (+ actions) floats; the range Load accepts.

@@ -15,7 +15,7 @@ namespace {
 
 std::string ModelPath() {
   const char* path = std::getenv("KHABAR_PARSER_MODEL");
-  return path ? path : kDefaultParserModel;
+  return path ? path : DefaultParserModelPath();
 }
 
 void BM_Parse(benchmark::State& state) {

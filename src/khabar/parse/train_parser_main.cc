@@ -54,7 +54,7 @@ double MeasureSpeed(const Parser& parser, const khabar::treebank::Treebank& bank
 int main(int argc, char** argv) {
   khabar::parse::ParserTrainOptions options;
   std::string data;
-  options.output_path = khabar::parse::kDefaultParserModel;
+  options.output_path = khabar::parse::DefaultParserModelPath();
   for (int arg_idx = 1; arg_idx + 1 < argc; arg_idx += 2) {
     const std::string flag = argv[arg_idx];
     const char* value = argv[arg_idx + 1];

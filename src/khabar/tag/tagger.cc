@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "khabar/base/data_dir.h"
 #include "khabar/base/file.h"
 #include "khabar/model/container.h"
 #include "khabar/tag/internal/decode.h"
 
 namespace khabar::tag {
+
+std::string DefaultTaggerModelPath() { return base::ModelsDir() + "/tagger-en.khm"; }
+
 namespace {
 
 using internal::HashIndex;

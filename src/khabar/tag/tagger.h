@@ -46,8 +46,9 @@ inline constexpr uint32_t kMultiwordSection = 5;
 inline constexpr uint32_t kLemmaSection = 6;
 inline constexpr uint32_t kSecondPassSection = 7;  // optional
 inline constexpr uint32_t kWordNetSection = 8;     // optional
-// Where `khabar train tagger` writes by default, relative to the working directory.
-inline constexpr char kDefaultTaggerModel[] = "models/tagger-en.khm";
+// Where `khabar train tagger` writes and the stage looks by default:
+// base::ModelsDir() ($KHABAR_MODELS, else ./models) + "/tagger-en.khm".
+std::string DefaultTaggerModelPath();
 
 // Per-thread working memory for Tag(); reuse one across sentences.
 class TagScratch {

@@ -14,7 +14,7 @@ namespace {
 void BM_TagAndLemmatize(benchmark::State& state) {
   const char* model_path = std::getenv("KHABAR_TAGGER_MODEL");
   StatusOr<std::unique_ptr<Tagger>> tagger =
-      Tagger::Load(model_path ? model_path : kDefaultTaggerModel);
+      Tagger::Load(model_path ? model_path : DefaultTaggerModelPath());
   StatusOr<std::string> data = base::FindDataDir();
   if (!tagger.ok() || !data.ok()) {
     state.SkipWithError("needs a tagger model and the data directory");
@@ -52,7 +52,7 @@ BENCHMARK(BM_TagAndLemmatize)->Unit(benchmark::kMillisecond);
 
 void BM_LoadModel(benchmark::State& state) {
   const char* model_path = std::getenv("KHABAR_TAGGER_MODEL");
-  std::string path = model_path ? model_path : kDefaultTaggerModel;
+  std::string path = model_path ? model_path : DefaultTaggerModelPath();
   for (auto _ : state) {
     StatusOr<std::unique_ptr<Tagger>> tagger = Tagger::Load(path);
     if (!tagger.ok()) {

@@ -70,7 +70,7 @@ int Run(int argc, char** argv) {
   options.train_paths = {root + "en_ewt/en_ewt-ud-train.conllu",
                          root + "en_gum_open/en_gum_open-ud-train.conllu"};
   options.dev_path = root + "en_ewt/en_ewt-ud-dev.conllu";
-  options.output_path = kDefaultTaggerModel;
+  options.output_path = DefaultTaggerModelPath();
   std::vector<std::string> tests = {options.dev_path, root + "en_ewt/en_ewt-ud-test.conllu",
                                     root + "en_gum_open/en_gum_open-ud-test.conllu"};
   std::string predict;  // write the tagged first test file here
