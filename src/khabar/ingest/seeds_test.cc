@@ -3,12 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "khabar/base/data_dir.h"
 #include "khabar/base/status_matchers.h"
 #include "khabar/ingest/ingestor.h"
 #include "khabar/ingest/near_duplicate.h"
@@ -21,12 +21,11 @@ using ::khabar::testing::IsOk;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// The seeds sit beside the data directory: $KHABAR_DATA/../corpus/seeds, else
-// ../shared/corpus/seeds beside the source tree.
+// The seeds sit beside the data directory (base::FindDataDir): <data>/../corpus/seeds.
+// Empty when there is no data directory; the tests then skip.
 std::string SeedsDir() {
-  const char* data = std::getenv("KHABAR_DATA");
-  if (data != nullptr && *data != '\0') return std::string(data) + "/../corpus/seeds";
-  return std::string(KH_SOURCE_DIR) + "/../shared/corpus/seeds";
+  StatusOr<std::string> data = base::FindDataDir();
+  return data.ok() ? *data + "/../corpus/seeds" : std::string();
 }
 
 struct SeedRun {
