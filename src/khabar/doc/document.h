@@ -2,8 +2,8 @@
 //
 // Ingest fills the metadata and `raw` (the article text as extracted, valid UTF-8).
 // The text stage fills `text` (NFC, quotes/dashes/spaces folded), `offsets` (text -> raw),
-// `tokens` and `sentences`. Later stages add their annotations by offsets into `text`,
-// never by copying strings.
+// `tokens` and `sentences`; the tag and parse stages fill `words`. Later stages add their
+// annotations by offsets into `text`, never by copying strings.
 //
 //   doc::Document document;
 //   document.id = "000";
@@ -23,6 +23,7 @@
 #include "khabar/base/arena.h"
 #include "khabar/doc/offset_map.h"
 #include "khabar/doc/span.h"
+#include "khabar/doc/words.h"
 
 namespace khabar::doc {
 
@@ -85,6 +86,9 @@ class Document {
   // Tokens and sentences (text stage).
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+
+  // Syntactic words, tags, lemmas (tag stage) and dependencies (parse stage).
+  WordLayer words;
 
   std::vector<Diagnostic> diagnostics;
 

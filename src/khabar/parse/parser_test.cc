@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
+#include <tuple>
 #include <string>
 #include <vector>
 
 #include "khabar/base/status_matchers.h"
+#include "khabar/parse/parse_stage.h"
 #include "khabar/parse/train.h"
 
 namespace khabar::parse {
@@ -135,6 +138,64 @@ TEST_F(TinyParserTest, ParsesThroughThePublicApi) {
   EXPECT_EQ(parser->LabelName(labels[0]), "nsubj");
   EXPECT_EQ(parser->LabelName(labels[1]), "root");
   EXPECT_EQ(parser->UposId("NOT-A-TAG"), kUnknownTag);
+}
+
+// A document tagged by hand: "Cats sleep." then "Rain fell all night".
+doc::Document TaggedDocument() {
+  doc::Document document;
+  document.text = "Cats sleep. Rain fell all night";
+  const std::vector<std::tuple<doc::Span, doc::Upos, uint16_t>> words = {
+      {{0, 4}, doc::Upos::kNoun, 0},   {{5, 10}, doc::Upos::kVerb, 1},
+      {{10, 11}, doc::Upos::kPunct, 2}, {{12, 16}, doc::Upos::kNoun, 3},
+      {{17, 21}, doc::Upos::kVerb, 4},  {{22, 25}, doc::Upos::kDet, 5},
+      {{26, 31}, doc::Upos::kNoun, 3}};
+  for (const auto& [span, upos, xpos] : words) {
+    document.tokens.push_back(doc::Token{span});
+    doc::Word word;
+    word.span = span;
+    word.token = static_cast<uint32_t>(document.words.words.size());
+    word.upos = upos;
+    word.xpos = xpos;
+    document.words.words.push_back(word);
+  }
+  document.sentences = {doc::Sentence{0, 3, {0, 11}}, doc::Sentence{3, 7, {12, 31}}};
+  document.words.sentences = {{0, 3}, {3, 7}};
+  document.words.xpos_names = std::make_shared<const std::vector<std::string>>(
+      std::vector<std::string>{"NNS", "VBP", ".", "NN", "VBD", "DT"});
+  return document;
+}
+
+TEST_F(TinyParserTest, StageWritesHeadsAndRelationsIntoTheWordLayer) {
+  StatusOr<std::unique_ptr<ParseStage>> stage = ParseStage::Create(options_->output_path);
+  ASSERT_THAT(stage, IsOk());
+  doc::Document document = TaggedDocument();
+  ASSERT_THAT((*stage)->Process(document), IsOk());
+  const doc::WordLayer& layer = document.words;
+  ASSERT_TRUE(layer.parsed());
+  std::vector<std::string> got;
+  for (const doc::Word& word : layer.words) {
+    const std::string head = word.head == doc::kRootHead ? "ROOT" : std::string(layer.words[word.head].span.In(document.text));
+    got.push_back(std::string(word.span.In(document.text)) + "<-" + head + ":" +
+                  std::string(layer.DeprelName(word)));
+  }
+  EXPECT_THAT(got, ::testing::ElementsAre("Cats<-sleep:nsubj", "sleep<-ROOT:root",
+                                          ".<-sleep:punct", "Rain<-fell:nsubj",
+                                          "fell<-ROOT:root", "all<-night:det",
+                                          "night<-fell:obl:tmod"));
+}
+
+TEST_F(TinyParserTest, StageNeedsATaggedDocument) {
+  StatusOr<std::unique_ptr<ParseStage>> stage = ParseStage::Create(options_->output_path);
+  ASSERT_THAT(stage, IsOk());
+  doc::Document untagged;
+  untagged.text = "Cats sleep.";
+  EXPECT_THAT((*stage)->Process(untagged), StatusIs(StatusCode::kFailedPrecondition, HasSubstr("tagged")));
+  doc::Document mismatched = TaggedDocument();
+  mismatched.words.sentences.pop_back();
+  EXPECT_THAT((*stage)->Process(mismatched), StatusIs(StatusCode::kInvalidArgument, ::testing::_));
+  mismatched = TaggedDocument();
+  mismatched.words.sentences.back().word_end = 40;
+  EXPECT_THAT((*stage)->Process(mismatched), StatusIs(StatusCode::kInvalidArgument, ::testing::_));
 }
 
 TEST_F(TinyParserTest, UnseenWordsStillGetOneRootedTree) {

@@ -2,26 +2,22 @@
 
 namespace khabar::tag {
 
-StatusOr<std::unique_ptr<TagStage>> TagStage::Create(const std::string& model_path,
-                                                     LayerAccessor accessor) {
+StatusOr<std::unique_ptr<TagStage>> TagStage::Create(const std::string& model_path) {
   KH_ASSIGN_OR_RETURN(std::unique_ptr<Tagger> tagger, Tagger::Load(model_path));
-  return std::make_unique<TagStage>(std::move(tagger), accessor);
+  return std::make_unique<TagStage>(std::move(tagger));
 }
+
+TagStage::TagStage(std::unique_ptr<Tagger> tagger)
+    : tagger_(std::move(tagger)),
+      xpos_names_(std::make_shared<const std::vector<std::string>>(tagger_->parts().xpos_names)) {}
 
 Status TagStage::Process(doc::Document& document) const {
-  if (accessor_ == nullptr) return FailedPreconditionError("tag stage: no word layer to write to");
-  WordLayer* layer = accessor_(document);
-  if (layer == nullptr) return FailedPreconditionError("tag stage: document has no word layer");
-  return Annotate(document, *layer);
-}
-
-Status TagStage::Annotate(const doc::Document& document, WordLayer& layer) const {
   TagScratch scratch;
-  return Annotate(document, layer, scratch);
+  return Process(document, scratch);
 }
 
-Status TagStage::Annotate(const doc::Document& document, WordLayer& layer,
-                          TagScratch& scratch) const {
+Status TagStage::Process(doc::Document& document, TagScratch& scratch) const {
+  doc::WordLayer& layer = document.words;
   layer.Clear();
   for (const doc::Sentence& sentence : document.sentences) {
     if (sentence.token_begin > sentence.token_end || sentence.token_end > document.tokens.size()) {
@@ -34,6 +30,7 @@ Status TagStage::Annotate(const doc::Document& document, WordLayer& layer,
       }
     }
   }
+  layer.xpos_names = xpos_names_;
   layer.sentences.reserve(document.sentences.size());
   for (const doc::Sentence& sentence : document.sentences)
     AnnotateSentence(document, sentence, layer, scratch);
@@ -41,9 +38,9 @@ Status TagStage::Annotate(const doc::Document& document, WordLayer& layer,
 }
 
 void TagStage::AnnotateSentence(const doc::Document& document, const doc::Sentence& sentence,
-                                WordLayer& layer, TagScratch& scratch) const {
-  SentenceWords sentence_words;
-  sentence_words.word_begin = static_cast<WordIndex>(layer.words.size());
+                                doc::WordLayer& layer, TagScratch& scratch) const {
+  doc::SentenceWords sentence_words;
+  sentence_words.word_begin = static_cast<doc::WordIndex>(layer.words.size());
   scratch.forms_.clear();
   WordPiece pieces[kMaxWordsPerToken];
   for (doc::TokenIndex token = sentence.token_begin; token < sentence.token_end; ++token) {
@@ -52,7 +49,7 @@ void TagStage::AnnotateSentence(const doc::Document& document, const doc::Senten
     size_t count = tagger_->multiwords().Split(token_text, pieces);
     for (size_t piece_idx = 0; piece_idx < count; ++piece_idx) {
       const WordPiece& piece = pieces[piece_idx];
-      Word word;
+      doc::Word word;
       word.span = {token_span.begin + piece.span.begin, token_span.begin + piece.span.end};
       word.token = token;
       if (!piece.form_in_token) {
@@ -64,11 +61,11 @@ void TagStage::AnnotateSentence(const doc::Document& document, const doc::Senten
       scratch.forms_.push_back(piece.form);
     }
   }
-  sentence_words.word_end = static_cast<WordIndex>(layer.words.size());
+  sentence_words.word_end = static_cast<doc::WordIndex>(layer.words.size());
   scratch.labels_.resize(scratch.forms_.size());
   tagger_->Tag(scratch.forms_, scratch, scratch.labels_);
   for (size_t word_idx = 0; word_idx < scratch.forms_.size(); ++word_idx) {
-    Word& word = layer.words[sentence_words.word_begin + word_idx];
+    doc::Word& word = layer.words[sentence_words.word_begin + word_idx];
     uint16_t label = scratch.labels_[word_idx];
     word.upos = tagger_->upos(label);
     word.xpos = tagger_->xpos(label);

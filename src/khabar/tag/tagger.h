@@ -28,13 +28,17 @@
 #include <vector>
 
 #include "khabar/base/status.h"
-#include "khabar/tag/annotations.h"
+#include "khabar/doc/words.h"
 #include "khabar/tag/internal/features.h"
 #include "khabar/tag/internal/perceptron.h"
 #include "khabar/tag/lemmatizer.h"
 #include "khabar/tag/multiword.h"
 
 namespace khabar::tag {
+
+using doc::ParseUpos;
+using doc::Upos;
+using doc::UposName;
 
 // Layout of the tagger model (docs/formats/tagger.md). Section ids are never reused.
 inline constexpr uint32_t kTaggerSchemaVersion = 1;

@@ -111,9 +111,6 @@ TEST(TaggerTest, LoaderRejectsCorruptedFiles) {
               StatusIs(StatusCode::kDataLoss, ::testing::_));
 }
 
-WordLayer* g_layer = nullptr;
-WordLayer* TestLayer(doc::Document&) { return g_layer; }
-
 doc::Document TokenizedDocument(std::string text, std::vector<doc::Span> spans) {
   doc::Document document;
   document.text = std::move(text);
@@ -126,46 +123,41 @@ doc::Document TokenizedDocument(std::string text, std::vector<doc::Span> spans) 
 TEST(TagStageTest, SplitsTagsAndLemmatizes) {
   StatusOr<std::unique_ptr<Tagger>> tagger = Tagger::FromBytes(TinyTagger().Serialize("tiny", ""));
   ASSERT_THAT(tagger, IsOk());
-  TagStage stage(std::move(tagger).value(), &TestLayer);
+  TagStage stage(std::move(tagger).value());
   doc::Document document =
       TokenizedDocument("Officials don't know.", {{0, 9}, {10, 15}, {16, 20}, {20, 21}});
-  WordLayer layer;
-  ASSERT_THAT(stage.Annotate(document, layer), IsOk());
+  ASSERT_THAT(stage.Process(document), IsOk());
+  const doc::WordLayer& layer = document.words;
   ASSERT_EQ(layer.words.size(), 5u);
   ASSERT_EQ(layer.sentences.size(), 1u);
   std::vector<std::string> got;
-  for (const Word& word : layer.words) {
+  for (const doc::Word& word : layer.words) {
     got.push_back(std::string(layer.Form(document.text, word)) + "/" +
-                  std::string(UposName(word.upos)) + "/" + std::string(stage.XposName(word.xpos)) +
+                  std::string(UposName(word.upos)) + "/" + std::string(layer.XposName(word)) +
                   "/" + std::string(layer.Lemma(word)) + "/" + std::to_string(word.token));
   }
   EXPECT_THAT(got, ElementsAre("Officials/NOUN/NNS/official/0", "do/AUX/VBP/do/1",
                                "n't/PART/RB/not/1", "know/VERB/VB/know/2", "./PUNCT/././3"));
   EXPECT_EQ(layer.words[1].span, (doc::Span{10, 12}));
   EXPECT_EQ(layer.words[2].span, (doc::Span{12, 15}));
+  EXPECT_EQ(layer.words[0].head, doc::kNoHead);
+  EXPECT_FALSE(layer.parsed());
 }
 
-TEST(TagStageTest, ProcessWritesThroughTheAccessor) {
-  StatusOr<std::unique_ptr<Tagger>> tagger = Tagger::FromBytes(TinyTagger().Serialize("tiny", ""));
-  ASSERT_THAT(tagger, IsOk());
-  TagStage stage(std::move(tagger).value(), &TestLayer);
+TEST(TagStageTest, ProcessReplacesAnEarlierLayer) {
+  TagStage stage(std::make_unique<Tagger>(TinyTagger().parts()));
   doc::Document document = TokenizedDocument("Troops stormed it", {{0, 6}, {7, 14}, {15, 17}});
-  WordLayer layer;
-  g_layer = &layer;
-  EXPECT_THAT(stage.Process(document), IsOk());
-  g_layer = nullptr;
-  EXPECT_EQ(layer.words.size(), 3u);
-
-  TagStage unwired(std::make_unique<Tagger>(TinyTagger().parts()), nullptr);
-  EXPECT_THAT(unwired.Process(document), StatusIs(StatusCode::kFailedPrecondition, ::testing::_));
+  TagScratch scratch;
+  EXPECT_THAT(stage.Process(document, scratch), IsOk());
+  EXPECT_THAT(stage.Process(document, scratch), IsOk());
+  EXPECT_EQ(document.words.words.size(), 3u);
+  EXPECT_EQ(document.words.sentences.size(), 1u);
 }
 
 TEST(TagStageTest, RejectsTokensOutsideTheText) {
-  TagStage stage(std::make_unique<Tagger>(TinyTagger().parts()), nullptr);
+  TagStage stage(std::make_unique<Tagger>(TinyTagger().parts()));
   doc::Document document = TokenizedDocument("short", {{0, 5}, {6, 40}});
-  WordLayer layer;
-  EXPECT_THAT(stage.Annotate(document, layer),
-              StatusIs(StatusCode::kInvalidArgument, ::testing::_));
+  EXPECT_THAT(stage.Process(document), StatusIs(StatusCode::kInvalidArgument, ::testing::_));
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
-#include "khabar/tag/annotations.h"
+#include "khabar/doc/words.h"
 
 #include <array>
 
-namespace khabar::tag {
+namespace khabar::doc {
 namespace {
 
 constexpr std::array<std::string_view, kUposCount> kUposNames = {
@@ -24,4 +24,4 @@ Upos ParseUpos(std::string_view name) {
   return Upos::kNone;
 }
 
-}  // namespace khabar::tag
+}  // namespace khabar::doc
