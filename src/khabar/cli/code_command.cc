@@ -1,6 +1,7 @@
 // khabar code FILES... : ingest articles, run the pipeline, store them, print a summary.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +11,8 @@
 #include "khabar/cli/progress.h"
 #include "khabar/ingest/ingestor.h"
 #include "khabar/ingest/near_duplicate.h"
+#include "khabar/pipeline/analysis.h"
+#include "khabar/pipeline/conllu_writer.h"
 #include "khabar/pipeline/pipeline.h"
 #include "khabar/store/sqlite_store.h"
 #include "khabar/text/text_stage.h"
@@ -22,7 +25,7 @@ struct CodeOptions {
   std::string meta_path;
   std::string db_path;
   std::string format = "jsonl";
-  std::string tokenizer_model;
+  pipeline::AnalysisModels models;
   size_t batch_size = 64;
   uint64_t max_file_mb = 64;
   bool quiet = false;
@@ -38,6 +41,12 @@ struct RunCounts {
   size_t read = 0, errors = 0, warnings = 0, inserted = 0, duplicates = 0,
          near_duplicates = 0, sentences = 0, tokens = 0, events = 0;
 };
+
+void PrintConllu(const doc::Document& document) {
+  std::string out;
+  pipeline::AppendConllu(document, out);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
 
 // Drives one `khabar code` run: ingest -> pipeline -> batched store writes.
 class CodeRun {
@@ -72,13 +81,12 @@ class CodeRun {
 };
 
 Status CodeRun::SetUp() {
-  KH_ASSIGN_OR_RETURN(std::unique_ptr<text::TextStage> text_stage,
-                      text::TextStage::CreateWithDefault(options_.tokenizer_model));
-  if (!text_stage->uses_model() && !options_.quiet) {
+  KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options_.models));
+  if (!analysis.uses_tokenizer_model() && !options_.quiet) {
     fmt::print(stderr, "note: no tokenizer model at {}; splitting sentences by rules\n",
                text::DefaultTokenizerModelPath());
   }
-  pipeline_.Add(std::move(text_stage));
+  analysis.MoveStagesInto(pipeline_);
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
   KH_ASSIGN_OR_RETURN(std::vector<store::StoredFingerprint> fingerprints,
@@ -109,6 +117,7 @@ void CodeRun::OnDocument(doc::Document&& document) {
     return;
   }
   MarkNearDuplicate(document);
+  if (options_.format == "conllu") PrintConllu(document);
   counts_.sentences += document.sentences.size();
   counts_.tokens += document.tokens.size();
   rows_.push_back({document.id, document.outlet, document.published,
@@ -249,10 +258,10 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
   command->add_option("--meta", options->meta_path,
                       "Sidecar JSONL mapping file names to outlet, title, published date, URL");
   command->add_option("--db", options->db_path, "SQLite database to store into (created if absent)");
-  command->add_option("--format", options->format, "Event output on stdout")
-      ->check(CLI::IsMember({"jsonl", "none"}));
-  command->add_option("--tokenizer-model", options->tokenizer_model,
-                      "Tokenizer model (default: $KHABAR_MODELS or models/, tokenizer-en.khm)");
+  command->add_option("--format", options->format,
+                      "Output on stdout: events as JSON Lines, each article's analysis as CoNLL-U, or none")
+      ->check(CLI::IsMember({"jsonl", "conllu", "none"}));
+  AddModelOptions(*command, options->models);
   command->add_option("--batch-size", options->batch_size, "Articles per database transaction")
       ->check(CLI::Range(1, 100000));
   command->add_option("--max-file-mb", options->max_file_mb, "Refuse input files larger than this")

@@ -6,13 +6,20 @@
 
 #include <CLI/CLI.hpp>
 
+#include "khabar/pipeline/analysis.h"
+
 namespace khabar::cli {
 
 void RegisterCodeCommand(CLI::App& app, int* exit_code);      // code_command.cc
-void RegisterTokenizeCommand(CLI::App& app, int* exit_code);  // tokenize_command.cc
+void RegisterTokenizeCommand(CLI::App& app, int* exit_code);  // conllu_commands.cc
+void RegisterParseCommand(CLI::App& app, int* exit_code);     // conllu_commands.cc
 void RegisterEvalCommand(CLI::App& app, int* exit_code);      // eval_command.cc
 void RegisterBenchCommand(CLI::App& app, int* exit_code);     // bench_command.cc
 void RegisterTrainCommand(CLI::App& app, int* exit_code);     // train_command.cc
+
+// --tokenizer-model, --tagger-model and --parser-model, shared by the verbs that analyse
+// text (conllu_commands.cc).
+void AddModelOptions(CLI::App& command, pipeline::AnalysisModels& models);
 
 }  // namespace khabar::cli
 

@@ -1,12 +1,16 @@
 // `khabar eval tokenize --gold X.conllu [--model PATH] [--json]`: CoNLL 2018 token and
 // sentence F1 of the text stage on the raw text rebuilt from a gold file.
+// `khabar eval ud --gold X.conllu [--gold-tokens] [--json]`: CoNLL 2018 scores of the whole
+// analysis (words, UPOS, XPOS, lemmas, UAS, LAS), from raw text or from gold tokens.
 #include <fmt/format.h>
 
 #include <memory>
 #include <string>
 
+#include "khabar/base/file.h"
 #include "khabar/cli/commands.h"
 #include "khabar/eval/conllu.h"
+#include "khabar/eval/syntax_eval.h"
 #include "khabar/eval/tokenization_eval.h"
 #include "khabar/text/text_stage.h"
 
@@ -60,6 +64,76 @@ int RunEvalTokenize(const EvalTokenizeOptions& options) {
   return 0;
 }
 
+struct EvalUdOptions {
+  std::string gold;
+  pipeline::AnalysisModels models;
+  bool gold_tokens = false;
+  bool json = false;
+  std::string system_output;
+};
+
+void PrintUdScores(const eval::UdScores& scores, bool gold_tokens, bool json) {
+  if (json) {
+    fmt::print(
+        "{{\"upos\":{:.2f},\"xpos\":{:.2f},\"lemma\":{:.2f},\"uas\":{:.2f},\"las\":{:.2f},"
+        "\"tokens\":{:.2f},\"sentences\":{:.2f},\"words\":{:.2f},\"input\":\"{}\"}}\n",
+        scores.upos.f1(), scores.xpos.f1(), scores.lemma.f1(), scores.uas.f1(), scores.las.f1(),
+        scores.tokens.f1(), scores.sentences.f1(), scores.words.f1(),
+        gold_tokens ? "gold-tokens" : "raw-text");
+    return;
+  }
+  fmt::print("Metric     | Precision |    Recall |  F1 Score | AligndAcc\n");
+  fmt::print("-----------+-----------+-----------+-----------+-----------\n");
+  auto row = [](const char* name, const eval::UdMetric& metric, bool aligned) {
+    fmt::print("{:<10} | {:9.2f} | {:9.2f} | {:9.2f} | {}\n", name, metric.precision(),
+               metric.recall(), metric.f1(),
+               aligned ? fmt::format("{:9.2f}", metric.aligned_accuracy()) : std::string());
+  };
+  row("Tokens", scores.tokens, false);
+  row("Sentences", scores.sentences, false);
+  row("Words", scores.words, false);
+  row("UPOS", scores.upos, true);
+  row("XPOS", scores.xpos, true);
+  row("Lemmas", scores.lemma, true);
+  row("UAS", scores.uas, true);
+  row("LAS", scores.las, true);
+}
+
+int RunEvalUd(const EvalUdOptions& options) {
+  StatusOr<pipeline::Analysis> analysis = pipeline::Analysis::Load(options.models);
+  if (!analysis.ok()) {
+    fmt::print(stderr, "khabar eval ud: {}\n", analysis.status().ToString());
+    return 2;
+  }
+  const eval::Input input = options.gold_tokens ? eval::Input::kGoldTokens : eval::Input::kRawText;
+  StatusOr<eval::SyntaxEvaluation> result = eval::EvaluateSyntaxFile(*analysis, options.gold, input);
+  if (!result.ok()) {
+    fmt::print(stderr, "khabar eval ud: {}\n", result.status().ToString());
+    return result.status().code() == StatusCode::kNotFound ? 2 : 1;
+  }
+  if (!options.system_output.empty()) {
+    if (Status status = base::WriteFile(options.system_output, result->system_conllu); !status.ok()) {
+      fmt::print(stderr, "khabar eval ud: {}\n", status.ToString());
+      return 1;
+    }
+  }
+  PrintUdScores(result->scores, options.gold_tokens, options.json);
+  return 0;
+}
+
+void RegisterEvalUd(CLI::App& eval, int* exit_code) {
+  auto options = std::make_shared<EvalUdOptions>();
+  CLI::App* ud = eval.add_subcommand(
+      "ud", "Words, UPOS, XPOS, lemma, UAS and LAS against a gold treebank (CoNLL 2018 method)");
+  ud->add_option("--gold", options->gold, "gold CoNLL-U file")->required();
+  ud->add_flag("--gold-tokens", options->gold_tokens,
+               "start from the gold tokens and sentences instead of the raw text");
+  ud->add_flag("--json", options->json, "print one JSON object");
+  ud->add_option("--system-output", options->system_output, "also write Khabar's CoNLL-U here");
+  AddModelOptions(*ud, options->models);
+  ud->callback([options, exit_code] { *exit_code = RunEvalUd(*options); });
+}
+
 }  // namespace
 
 void RegisterEvalCommand(CLI::App& app, int* exit_code) {
@@ -71,6 +145,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   tokenize->add_option("--model", options->model, "tokenizer model (.khm)");
   tokenize->add_flag("--json", options->json, "print one JSON object");
   tokenize->callback([options, exit_code] { *exit_code = RunEvalTokenize(*options); });
+  RegisterEvalUd(*eval, exit_code);
 }
 
 }  // namespace khabar::cli

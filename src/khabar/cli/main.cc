@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   khabar::cli::RegisterCodeCommand(app, &exit_code);
   khabar::cli::RegisterTokenizeCommand(app, &exit_code);
+  khabar::cli::RegisterParseCommand(app, &exit_code);
   khabar::cli::RegisterEvalCommand(app, &exit_code);
   khabar::cli::RegisterBenchCommand(app, &exit_code);
   khabar::cli::RegisterTrainCommand(app, &exit_code);
