@@ -157,21 +157,25 @@ uint32_t Lemmatizer::FindScript(std::string_view form, std::string_view lower,
 }
 
 uint32_t Lemmatizer::FindRule(std::string_view lower, uint16_t xpos) const {
-  // The longest suffix with a rule decides; among its scripts, the first that yields a
-  // known lemma, else its most frequent applicable one.
+  // From the longest suffix with a rule to the shortest, the first script that yields a
+  // known lemma; else the most frequent applicable script of the longest suffix. A shorter
+  // suffix may only strip less than that fallback would: "-elled" -> "-el" (travelled)
+  // must not turn "shelled" into "shel" when "-ed" -> "" makes "shell", but "Annan" must
+  // not lose its "n" because "Anna" is a known word.
+  uint32_t fallback = HashIndex::kMissing;
   for (size_t length = std::min(kMaxRuleSuffix, lower.size()) + 1; length-- > 0;) {
     uint32_t rule = suffixes_.Find(SuffixKey(lower.substr(lower.size() - length), xpos));
     if (rule == HashIndex::kMissing) continue;
-    uint32_t fallback = HashIndex::kMissing;
+    const bool longest = fallback == HashIndex::kMissing;
     for (uint32_t idx = rule / 4; idx < rule / 4 + rule % 4; ++idx) {
       uint32_t script = rule_scripts_[idx];
       if (scripts_[script].strip >= lower.size()) continue;
       if (fallback == HashIndex::kMissing) fallback = script;
+      if (!longest && scripts_[script].strip >= scripts_[fallback].strip) continue;
       if (Known(scripts_[script], lower)) return script;
     }
-    if (fallback != HashIndex::kMissing) return fallback;
   }
-  return HashIndex::kMissing;
+  return fallback;
 }
 
 bool Lemmatizer::Known(const Script& script, std::string_view lower) const {

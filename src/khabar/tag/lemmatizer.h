@@ -7,9 +7,11 @@
 //      form as written first (so "i" -> "I" while "I" stays "I") and then lowercased;
 //   2. exception lists (WordNet's *.exc files) for pairs the treebank never showed;
 //   3. suffix rules learned from the treebank's word types: (XPOS, last k bytes) -> the
-//      kMaxRuleScripts most frequent scripts; trying the longest matching suffix first,
-//      the first script whose lemma is a known lemma (a treebank lemma or a WordNet lemma)
-//      wins, else the most frequent script of the longest suffix;
+//      kMaxRuleScripts most frequent scripts; trying the longest matching suffix first
+//      and then ever shorter ones (whose scripts must strip less than the longest
+//      suffix's most frequent one), the first script whose lemma is a known lemma (a
+//      treebank lemma or a WordNet lemma) wins, else the most frequent script of the
+//      longest suffix;
 //   4. the form itself.
 // This is the edit-script approach of Chrupała (2006) and UDPipe, picked by frequency.
 //

@@ -71,6 +71,22 @@ TEST(LemmatizerTest, SuffixRulesForUnknownWords) {
   EXPECT_EQ(Lemma(lemmatizer, "Quickly", kNn), "Quickly");
 }
 
+TEST(LemmatizerTest, ShorterSuffixWinsWhenOnlyItGivesAKnownLemma) {
+  Lemmatizer::Builder builder;
+  // "-elled" -> "-el" is all the long suffix has seen ...
+  builder.AddWord("travelled", kVbd, "travel");
+  builder.AddWord("labelled", kVbd, "label");
+  builder.AddWord("modelled", kVbd, "model");
+  // ... while "-ed" -> "" is the general rule.
+  builder.AddWord("walked", kVbd, "walk");
+  builder.AddWord("jumped", kVbd, "jump");
+  builder.AddWord("stormed", kVbd, "storm");
+  builder.AddKnownLemma("shell");
+  Lemmatizer lemmatizer = builder.Build({});
+  EXPECT_EQ(Lemma(lemmatizer, "shelled", kVbd), "shell");
+  EXPECT_EQ(Lemma(lemmatizer, "cancelled", kVbd), "cancel");  // nothing known: longest rule
+}
+
 TEST(LemmatizerTest, EncodeDecodeRoundTrip) {
   Lemmatizer lemmatizer = Learned();
   model::Encoder out;
