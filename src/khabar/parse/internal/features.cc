@@ -148,13 +148,22 @@ void ExtractFeatures(const State& state, std::span<const NodeInfo> nodes, Featur
   KH_DCHECK(e.count() == kFeatureCount);
 }
 
+// Each feature's row is a random read from a table of tens of megabytes: prefetching every
+// row before summing lets the cache misses overlap. The sum is compiled for AVX2 too,
+// chosen at run time.
+__attribute__((target_clones("avx2", "default")))
 void ScoreActions(std::span<const float> weights, uint64_t mask, const FeatureVector& features,
                   std::span<float> scores) {
   std::fill(scores.begin(), scores.end(), 0.0f);
   const size_t action_count = scores.size();
+  const float* table = weights.data();
+  for (const uint64_t feature : features) {
+    const float* row = table + (feature & mask);
+    for (size_t offset = 0; offset < action_count; offset += 16) __builtin_prefetch(row + offset);
+  }
   float* out = scores.data();
   for (const uint64_t feature : features) {
-    const float* row = weights.data() + (feature & mask);
+    const float* row = table + (feature & mask);
     for (size_t action = 0; action < action_count; ++action) out[action] += row[action];
   }
 }
