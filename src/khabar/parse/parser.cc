@@ -119,7 +119,9 @@ Status DecodeWeights(std::string_view bytes, uint64_t size, std::vector<float>& 
   if (!in.GetVarint64(&nonzero) || nonzero > size || nonzero > in.remaining() / 5) {
     return DataLossError("parser weights: bad count");
   }
-  weights.assign(size, 0.0f);
+  // The table can be far larger than the section (2^26 floats for a few bytes), so the
+  // entries are checked in a first pass and the table allocated only for a valid section.
+  const model::Decoder entries = in;
   uint64_t index = 0;
   for (uint64_t entry_idx = 0; entry_idx < nonzero; ++entry_idx) {
     uint64_t delta = 0;
@@ -130,9 +132,19 @@ Status DecodeWeights(std::string_view bytes, uint64_t size, std::vector<float>& 
       return DataLossError("parser weights: index out of order or range");
     }
     index += delta;
-    weights[index] = value;
   }
   if (!in.done()) return DataLossError("parser weights: trailing bytes");
+  weights.assign(size, 0.0f);
+  in = entries;
+  index = 0;
+  for (uint64_t entry_idx = 0; entry_idx < nonzero; ++entry_idx) {
+    uint64_t delta = 0;
+    float value = 0;
+    in.GetVarint64(&delta);
+    in.GetFloat(&value);
+    index += delta;
+    weights[index] = value;
+  }
   return Status::Ok();
 }
 

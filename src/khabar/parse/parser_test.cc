@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "khabar/base/status_matchers.h"
+#include "khabar/model/container.h"
 #include "khabar/parse/parse_stage.h"
 #include "khabar/parse/train.h"
 
@@ -283,6 +284,57 @@ TEST(TrainParserTest, RejectsBadOptionsAndData) {
   EXPECT_THAT(TrainParser(options), StatusIs(StatusCode::kInvalidArgument, HasSubstr("root")));
   options.train_files = {::testing::TempDir() + "parse_absent.conllu"};
   EXPECT_FALSE(TrainParser(options).ok());
+}
+
+// Found while fuzzing the parser loader (ASan, parser_model_fuzzer): with "root" as its
+// only label (a model trained on one-word sentences) no move was allowed once every word
+// was shifted, so Parse shifted past the end of the sentence and read out of bounds.
+TEST(ParserLoaderTest, ModelWithOnlyTheRootLabelParsesLongerSentences) {
+  model::ModelWriter writer(model::ComponentKind::kParser, kParserSchemaVersion, "x");
+  writer.AddSection(kSettingsSection, std::string("\x03\x01\x08\x02\x00\x03\x01", 7));
+  writer.AddSection(kVocabularySection, std::string("\x01\x00\x01\x00\x01\x04root", 10));
+  writer.AddSection(kWeightsSection, std::string("\x00", 1));
+  StatusOr<Parser> parser = Parser::FromBytes(writer.Serialize());
+  ASSERT_THAT(parser, IsOk());
+  ASSERT_EQ(parser->label_count(), 1u);
+  const std::vector<Word> words = {{"Rebels"}, {"seized"}, {"the"}, {"port"}};
+  ParseScratch scratch;
+  std::vector<int32_t> heads(words.size());
+  std::vector<uint16_t> labels(words.size());
+  parser->Parse(words, scratch, heads, labels);
+  int roots = 0;
+  for (size_t idx = 0; idx < words.size(); ++idx) {
+    EXPECT_GE(heads[idx], 0);
+    EXPECT_LE(heads[idx], static_cast<int32_t>(words.size()));
+    EXPECT_NE(heads[idx], static_cast<int32_t>(idx + 1));
+    EXPECT_EQ(labels[idx], 0u);
+    roots += heads[idx] == 0 ? 1 : 0;
+  }
+  EXPECT_EQ(roots, 1);
+}
+
+// The weight section is checked before the table is allocated: a few bytes may ask for
+// 2^26 floats, and a bad section must be rejected without allocating them.
+TEST(ParserLoaderTest, RejectsBadWeightSections) {
+  auto model = [](uint8_t hash_bits, std::string weights) {
+    model::ModelWriter writer(model::ComponentKind::kParser, kParserSchemaVersion, "x");
+    writer.AddSection(kSettingsSection, std::string("\x03\x01") + static_cast<char>(hash_bits) +
+                                            std::string("\x02\x00\x03\x01", 4));
+    writer.AddSection(kVocabularySection, std::string("\x01\x00\x01\x00\x02\x04root\x01x", 12));
+    writer.AddSection(kWeightsSection, std::move(weights));
+    return writer.Serialize();
+  };
+  const std::string one_weight("\x01\x05\x00\x00\x80\x3f", 6);  // weights[5] = 1.0
+  StatusOr<Parser> parser = Parser::FromBytes(model(8, one_weight));
+  ASSERT_THAT(parser, IsOk());
+  EXPECT_EQ(parser->parts().weights.size(), 256u + 5u);
+  EXPECT_EQ(parser->parts().weights[5], 1.0f);
+  EXPECT_THAT(Parser::FromBytes(model(26, one_weight + '\0')),
+              StatusIs(StatusCode::kDataLoss, HasSubstr("trailing")));
+  EXPECT_THAT(Parser::FromBytes(model(8, std::string("\x01\x85\x02\x00\x00\x80\x3f", 7))),
+              StatusIs(StatusCode::kDataLoss, HasSubstr("range")));
+  EXPECT_THAT(Parser::FromBytes(model(26, std::string("\x02\x05\x00\x00\x80\x3f", 6))),
+              StatusIs(StatusCode::kDataLoss, HasSubstr("")));
 }
 
 }  // namespace

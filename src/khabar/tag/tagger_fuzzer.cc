@@ -1,40 +1,118 @@
-// Fuzzes the tagger model loader past the container checksums: the input is cut at each
-// "\xFF\xFE" into up to seven parts that become sections 1..7 of a valid container, which
-// Tagger::FromBytes then decodes. A model that loads must tag and lemmatize a sentence.
+// Fuzzes the tagger model loader (Tagger::FromBytes). An input is one of:
+//  * a whole .khm file (it starts with "KHM1"): loaded as given, which exercises the
+//    container, kind and schema checks, then again with every checksum recomputed, so that
+//    mutations of the header fields and inside the sections reach the section decoders;
+//  * anything else: cut at each "\xFF\xFE" into up to eight parts that become sections
+//    1..8 of a valid container (an empty part leaves its section out).
+// A model that loads must tag, lemmatize and split, give labels below its label count, and
+// serialise to bytes that load again and serialise the same. Corpus: fuzz/corpus/tagger_model.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "khabar/model/coding.h"
 #include "khabar/model/container.h"
+#include "khabar/model/crc32c.h"
 #include "khabar/tag/tagger.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  constexpr size_t kMaxInputBytes = 1 << 16;
-  constexpr uint32_t kSectionCount = 7;
-  if (size > kMaxInputBytes) return 0;
-  std::string_view input(reinterpret_cast<const char*>(data), size);
+namespace {
+
+using khabar::model::Crc32c;
+using khabar::model::DecodeFixed32;
+using khabar::model::Decoder;
+using khabar::model::EncodeFixed32;
+
+constexpr size_t kMaxInputBytes = 1 << 16;
+constexpr size_t kPreambleBytes = 12;  // magic, format version, header length
+constexpr uint32_t kSectionCount = 8;
+
+// Recomputes the section CRCs in the table of the header body [body_begin, body_end)
+// (best effort: stops at the first malformed row), as model_loader_fuzzer does.
+void RepairSectionCrcs(std::string& bytes, size_t body_begin, size_t body_end) {
+  Decoder in(std::string_view(bytes).substr(body_begin, body_end - body_begin));
+  uint32_t skip32 = 0, count = 0;
+  std::string_view skip;
+  if (!in.GetVarint32(&skip32) || !in.GetVarint32(&skip32) || !in.GetString(&skip) ||
+      !in.GetString(&skip) || !in.GetString(&skip) || !in.GetVarint32(&count)) {
+    return;
+  }
+  for (uint32_t row = 0; row < count; ++row) {
+    uint64_t offset = 0, length = 0;
+    uint32_t crc = 0;
+    if (!in.GetVarint32(&skip32) || !in.GetFixed64(&offset) || !in.GetFixed64(&length)) return;
+    const size_t crc_at = body_begin + in.position();
+    if (!in.GetFixed32(&crc)) return;
+    if (offset > bytes.size() || length > bytes.size() - offset) continue;
+    EncodeFixed32(bytes.data() + crc_at, Crc32c(std::string_view(bytes).substr(offset, length)));
+  }
+}
+
+// Makes every checksum of a .khm file correct where its framing allows it.
+void RepairChecksums(std::string& bytes) {
+  if (bytes.size() < kPreambleBytes) return;
+  const uint64_t body_end = kPreambleBytes + DecodeFixed32(bytes.data() + 8);
+  if (body_end + 4 > bytes.size()) return;
+  RepairSectionCrcs(bytes, kPreambleBytes, body_end);
+  EncodeFixed32(bytes.data() + body_end, Crc32c(std::string_view(bytes).substr(0, body_end)));
+}
+
+// Sections 1..kSectionCount of a valid tagger container, cut from `input` at "\xFF\xFE".
+std::string ContainerFromParts(std::string_view input) {
   khabar::model::ModelWriter writer(khabar::model::ComponentKind::kTagger,
                                     khabar::tag::kTaggerSchemaVersion, "fuzz");
   writer.set_build_date("2026-11-21");
   for (uint32_t section = 1; section <= kSectionCount && !input.empty(); ++section) {
-    size_t cut = input.find("\xFF\xFE");
-    std::string_view part = input.substr(0, cut);
+    const size_t cut = input.find("\xFF\xFE");
+    const std::string_view part = input.substr(0, cut);
     if (!part.empty()) writer.AddSection(section, std::string(part));
     input = cut == std::string_view::npos ? std::string_view() : input.substr(cut + 2);
   }
-  auto tagger = khabar::tag::Tagger::FromBytes(writer.Serialize());
-  if (!tagger.ok()) return 0;
-  std::vector<std::string_view> forms = {"Rebels", "didn't", "seize", "Derna", "."};
+  return writer.Serialize();
+}
+
+void Check(std::string bytes) {
+  auto tagger = khabar::tag::Tagger::FromBytes(std::move(bytes));
+  if (!tagger.ok()) return;
+  const khabar::tag::Tagger& model = **tagger;
+  const std::vector<std::string_view> forms = {"Rebels", "didn't", "seize", "Derna", "",
+                                               "QUICKLY", "."};
   std::vector<uint16_t> labels(forms.size());
   khabar::tag::TagScratch scratch;
-  (*tagger)->Tag(forms, scratch, labels);
+  model.Tag(forms, scratch, labels);
   std::string lemmas;
   for (size_t word_idx = 0; word_idx < forms.size(); ++word_idx) {
-    (*tagger)->lemmatizer().Lemmatize(forms[word_idx], (*tagger)->xpos(labels[word_idx]), lemmas);
+    if (labels[word_idx] >= model.label_count()) std::abort();
+    (void)model.UposLabelName(labels[word_idx]);
+    (void)model.XposName(model.xpos(labels[word_idx]));
+    model.lemmatizer().Lemmatize(forms[word_idx], model.xpos(labels[word_idx]), lemmas);
   }
   khabar::tag::WordPiece pieces[khabar::tag::kMaxWordsPerToken];
-  (*tagger)->multiwords().Split("didn't", pieces);
+  for (std::string_view token : {"didn't", "DON'T", "x", "cannot"}) {
+    const size_t count = model.multiwords().Split(token, pieces);
+    if (count == 0 || count > khabar::tag::kMaxWordsPerToken) std::abort();
+  }
+  // Whatever loads must survive a save and load unchanged.
+  const std::string saved = model.Serialize("fuzz", "2026-11-21");
+  auto again = khabar::tag::Tagger::FromBytes(saved);
+  if (!again.ok() || (*again)->Serialize("fuzz", "2026-11-21") != saved) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > kMaxInputBytes) return 0;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (input.starts_with(std::string_view(khabar::model::kMagic, 4))) {
+    std::string bytes(input);
+    Check(bytes);
+    RepairChecksums(bytes);
+    Check(std::move(bytes));
+  } else {
+    Check(ContainerFromParts(input));
+  }
   return 0;
 }

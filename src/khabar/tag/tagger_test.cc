@@ -160,5 +160,25 @@ TEST(TagStageTest, RejectsTokensOutsideTheText) {
   EXPECT_THAT(stage.Process(document), StatusIs(StatusCode::kInvalidArgument, ::testing::_));
 }
 
+// Found by tagger_model_fuzzer: the lemmatizer section is optional, but a model loaded
+// without one saved its empty tables with capacity 2^64, so the saved file did not load.
+TEST(TaggerLoaderTest, ModelWithoutOptionalSectionsSavesAndLoadsAgain) {
+  model::ModelWriter writer(model::ComponentKind::kTagger, kTaggerSchemaVersion, "x");
+  writer.set_build_date("2026-11-21");
+  writer.AddSection(kLabelsSection, std::string("\x01\x02NN\x01\x04NOUN\x00", 11));
+  writer.AddSection(kLexiconSection, std::string("\x03\x00\x00", 3));     // empty table, 0 rows
+  writer.AddSection(kWeightsSection, std::string("\x01\x03\x00\x00", 4));  // 1 class, no rows
+  StatusOr<std::unique_ptr<Tagger>> tagger = Tagger::FromBytes(writer.Serialize());
+  ASSERT_THAT(tagger, IsOk());
+  std::string lemma;
+  (*tagger)->lemmatizer().Lemmatize("Rebels", 0, lemma);
+  EXPECT_EQ(lemma, "Rebels");
+  const std::string saved = (*tagger)->Serialize("x", "2026-11-21");
+  StatusOr<std::unique_ptr<Tagger>> again = Tagger::FromBytes(saved);
+  ASSERT_THAT(again, IsOk());
+  EXPECT_EQ((*again)->Serialize("x", "2026-11-21"), saved);
+  EXPECT_THAT(Tags(**again, {"Rebels", "fled"}), ElementsAre("NOUN/NN", "NOUN/NN"));
+}
+
 }  // namespace
 }  // namespace khabar::tag

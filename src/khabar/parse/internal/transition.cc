@@ -28,9 +28,12 @@ bool State::Allowed(uint32_t action, uint32_t label_count, uint16_t root_label) 
     case Move::kShift:
       return CanShift();
     case Move::kLeft:
-      return CanLeft() && LabelOf(action, label_count) != root_label;
+      // With no label but the root label (a model trained on one-word sentences) every arc
+      // takes it; otherwise a longer sentence would have no allowed move at all.
+      return CanLeft() && (LabelOf(action, label_count) != root_label || label_count == 1);
     case Move::kRight:
       if (!CanRight()) return false;
+      if (label_count == 1) return true;  // see kLeft; CanRight still keeps one root arc
       // Onto the root only with the root label; elsewhere never with it.
       return (Stack(1) == 0) == (LabelOf(action, label_count) == root_label);
   }

@@ -11,7 +11,8 @@
 //   RIGHT(l)  s1 becomes the head of s0 with label l; pop s0.
 // The root gets exactly one dependent: RIGHT with s1 = root is allowed only once the
 // buffer is empty and s0 is the last word on the stack, and always carries the root
-// label. The final configuration has an empty buffer and only the root on the stack.
+// label (no other arc may use it, unless it is the only label). The final configuration
+// has an empty buffer and only the root on the stack.
 //
 // Actions are numbered 0 (SHIFT), 1 + l (LEFT with label l), 1 + L + l (RIGHT with l),
 // for L labels.
@@ -65,7 +66,8 @@ class State {
   bool CanLeft() const { return stack_.size() >= 2 && !buffer_empty(); }
   bool CanRight() const { return stack_.size() > 2 || (stack_.size() == 2 && buffer_empty()); }
   // Whether `action` is allowed; `root_label` is the only label RIGHT may use onto the
-  // root and the one no other arc may use.
+  // root and the one no other arc may use (unless label_count is 1). In every state that
+  // is not Terminal() some action is allowed.
   bool Allowed(uint32_t action, uint32_t label_count, uint16_t root_label) const;
 
   // REQUIRES: the move is allowed.

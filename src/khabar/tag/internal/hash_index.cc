@@ -29,7 +29,11 @@ HashIndex HashIndex::Build(const std::vector<uint64_t>& keys, const std::vector<
 }
 
 void HashIndex::Encode(model::Encoder& out) const {
-  out.PutVarint32(static_cast<uint32_t>(std::countr_zero(keys_.size())));
+  // A default-constructed index (no slots, e.g. the lemmatizer of a model saved without
+  // one) is written as the smallest empty table, which Decode accepts; countr_zero(0)
+  // would give 64, an unreadable capacity.
+  const size_t capacity = keys_.empty() ? CapacityFor(0) : keys_.size();
+  out.PutVarint32(static_cast<uint32_t>(std::countr_zero(capacity)));
   out.PutVarint64(size_);
   for (size_t slot = 0; slot < keys_.size(); ++slot) {
     if (keys_[slot] == 0) continue;
