@@ -61,4 +61,16 @@ kh_train_models() {
     kh_log "training the tokenizer model"
     (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train tokenizer -o models/tokenizer-en.khm)
   fi
+  # The parser learns from tags that taggers trained like this one predict, so a new
+  # tagger means a new parser.
+  if [ ! -f "$KH_ROOT/models/tagger-en.khm" ]; then
+    kh_log "training the tagger and lemmatizer model"
+    rm -f "$KH_ROOT/models/parser-en.khm"
+    (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train tagger -o models/tagger-en.khm)
+  fi
+  if [ ! -f "$KH_ROOT/models/parser-en.khm" ]; then
+    kh_log "training the dependency parser model"
+    (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train parser --tagger models/tagger-en.khm \
+      -o models/parser-en.khm)
+  fi
 }

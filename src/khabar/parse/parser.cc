@@ -22,7 +22,7 @@ constexpr uint32_t kHashBitsField = 1;
 constexpr uint32_t kRootLabelField = 2;
 constexpr uint32_t kFeatureSetField = 3;
 // The only feature set this build computes (internal/features.cc).
-constexpr uint64_t kFeatureSet = 1;
+constexpr uint64_t kFeatureSet = 2;  // 1: 92 case-sensitive templates; 2: 104, lowercased forms
 constexpr uint32_t kMaxLabels = 1024;
 constexpr uint32_t kMaxTags = 65535;
 
@@ -225,6 +225,7 @@ void Parser::PrepareSentence(std::span<const Word> words, ParseScratch& scratch)
   for (size_t word_idx = 0; word_idx < words.size(); ++word_idx) {
     internal::NodeInfo& node = scratch.nodes_[word_idx + 1];
     node.form = internal::HashForm(words[word_idx].form);
+    node.suffix = internal::HashSuffix(words[word_idx].form);
     node.upos = words[word_idx].upos;
     node.xpos = words[word_idx].xpos;
   }

@@ -34,7 +34,7 @@
 namespace khabar::parse {
 
 // Layout of the parser model (docs/formats/parser.md). Section ids are never reused.
-inline constexpr uint32_t kParserSchemaVersion = 1;
+inline constexpr uint32_t kParserSchemaVersion = 2;
 inline constexpr uint32_t kSettingsSection = 1;
 inline constexpr uint32_t kVocabularySection = 2;
 inline constexpr uint32_t kWeightsSection = 3;

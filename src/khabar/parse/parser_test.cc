@@ -291,7 +291,7 @@ TEST(TrainParserTest, RejectsBadOptionsAndData) {
 // was shifted, so Parse shifted past the end of the sentence and read out of bounds.
 TEST(ParserLoaderTest, ModelWithOnlyTheRootLabelParsesLongerSentences) {
   model::ModelWriter writer(model::ComponentKind::kParser, kParserSchemaVersion, "x");
-  writer.AddSection(kSettingsSection, std::string("\x03\x01\x08\x02\x00\x03\x01", 7));
+  writer.AddSection(kSettingsSection, std::string("\x03\x01\x08\x02\x00\x03\x02", 7));
   writer.AddSection(kVocabularySection, std::string("\x01\x00\x01\x00\x01\x04root", 10));
   writer.AddSection(kWeightsSection, std::string("\x00", 1));
   StatusOr<Parser> parser = Parser::FromBytes(writer.Serialize());
@@ -319,7 +319,7 @@ TEST(ParserLoaderTest, RejectsBadWeightSections) {
   auto model = [](uint8_t hash_bits, std::string weights) {
     model::ModelWriter writer(model::ComponentKind::kParser, kParserSchemaVersion, "x");
     writer.AddSection(kSettingsSection, std::string("\x03\x01") + static_cast<char>(hash_bits) +
-                                            std::string("\x02\x00\x03\x01", 4));
+                                            std::string("\x02\x00\x03\x02", 4));
     writer.AddSection(kVocabularySection, std::string("\x01\x00\x01\x00\x02\x04root\x01x", 12));
     writer.AddSection(kWeightsSection, std::move(weights));
     return writer.Serialize();

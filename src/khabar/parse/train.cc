@@ -202,7 +202,8 @@ void Trainer::TrainSentence(const TrainingSet& set, const TrainingSet::Span& sen
   nodes_.resize(sentence.word_count + 1);
   for (uint32_t word_idx = 0; word_idx < sentence.word_count; ++word_idx) {
     const Word& word = set.words[sentence.word_begin + word_idx];
-    nodes_[word_idx + 1] = {internal::HashForm(word.form), word.upos, word.xpos};
+    nodes_[word_idx + 1] = {internal::HashForm(word.form), internal::HashSuffix(word.form),
+                            word.upos, word.xpos};
   }
   const std::span<const int32_t> heads(set.heads.data() + sentence.node_begin,
                                        sentence.word_count + 1);

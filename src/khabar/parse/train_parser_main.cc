@@ -1,5 +1,6 @@
-// Stand-in for `khabar train parser` until the CLI wires TrainParser: trains on gold
-// tokens and tags, then reports dev/test attachment scores, parsing speed and model size.
+// khabar_train_parser: an experiment driver that trains on gold tokens and gold tags, then
+// reports dev/test attachment scores, parsing speed and model size. The recipe for the
+// shipped model is `khabar train parser` (jackknifed tags; tools/recipes/parser.md).
 //
 //   khabar_train_parser --data $KHABAR_DATA --out models/parser-en.khm [--epochs 15]
 //       [--seed 1] [--hash-bits 24]

@@ -1,5 +1,6 @@
-// khabar_train_tagger: a stand-in for `khabar train tagger` until the CLI wires
-// tag::TrainTagger. Trains, writes the model, and prints dev/test accuracies and speed.
+// khabar_train_tagger: an experiment driver for tag::TrainTagger with more flags than
+// `khabar train tagger` (the recipe). Trains, writes the model, and prints dev/test accuracies
+// and speed.
 //
 //   khabar_train_tagger [--train A,B] [--dev X] [--test Y,Z] [--epochs N] [--seed S]
 //                       [--max-sentences N] [-o models/tagger-en.khm]

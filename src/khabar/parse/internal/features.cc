@@ -31,6 +31,7 @@ struct Slot {
   uint64_t u = kNullValue;  // UPOS
   uint64_t l = kNullValue;  // label of its arc, if attached
   uint64_t wp = kNullValue;
+  uint64_t x = kNullValue;  // suffix
 };
 
 Slot MakeSlot(const State& state, std::span<const NodeInfo> nodes, int32_t node) {
@@ -45,6 +46,7 @@ Slot MakeSlot(const State& state, std::span<const NodeInfo> nodes, int32_t node)
   slot.p = info.xpos;
   slot.u = info.upos;
   slot.wp = Combine(info.form, info.xpos);
+  slot.x = info.suffix;
   if (state.head(node) != kNoNode) slot.l = state.label(node);
   return slot;
 }
@@ -72,8 +74,15 @@ class Emitter {
 
 uint64_t HashForm(std::string_view form) {
   uint64_t h = 0xcbf29ce484222325ull;
-  for (const char c : form) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001b3ull;
+  for (const char c : form) {
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    h = (h ^ static_cast<uint8_t>(lower)) * 0x100000001b3ull;
+  }
   return Fmix(h);
+}
+
+uint64_t HashSuffix(std::string_view form) {
+  return HashForm(form.substr(form.size() > 3 ? form.size() - 3 : 0)) ^ 0x5375666669780000ull;
 }
 
 void ExtractFeatures(const State& state, std::span<const NodeInfo> nodes, FeatureVector& features) {
@@ -143,6 +152,10 @@ void ExtractFeatures(const State& state, std::span<const NodeInfo> nodes, Featur
   // Universal tags.
   e.Add(s0.u), e.Add(b0.u), e.Add(s1.u), e.Add(b1.u), e.Add(s0.u, b0.u);
   e.Add(s1.u, s0.u, b0.u), e.Add(s0.u, b0.u, b1.u);
+  e.Add(s0.w, b0.u), e.Add(s0.u, b0.w), e.Add(s1.u, s0.u), e.Add(b0.u, b1.u, b2.u);
+  e.Add(s0.u, s0l1.u, b0.u), e.Add(s0.u, s0r1.u, b0.u), e.Add(s0.u, b0.u, b0l1.u), e.Add(s0.u, b0.u, distance);
+  // Suffixes.
+  e.Add(s0.x), e.Add(b0.x), e.Add(s1.x), e.Add(b1.x);
   // Bias.
   e.Add(0);
   KH_DCHECK(e.count() == kFeatureCount);

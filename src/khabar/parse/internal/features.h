@@ -20,17 +20,20 @@
 
 namespace khabar::parse::internal {
 
-inline constexpr uint32_t kFeatureCount = 92;
+inline constexpr uint32_t kFeatureCount = 104;
 using FeatureVector = std::array<uint64_t, kFeatureCount>;
 
 // One word as the features see it: node 0 is the root.
 struct NodeInfo {
-  uint64_t form = 0;  // HashForm of the form
+  uint64_t form = 0;    // HashForm of the form
+  uint64_t suffix = 0;  // HashSuffix of the form
   uint16_t upos = 0;
   uint16_t xpos = 0;
 };
 
 uint64_t HashForm(std::string_view form);
+// Hash of the form's last three bytes, lowercased.
+uint64_t HashSuffix(std::string_view form);
 
 // Fills `features` for `state`. `nodes` has one entry per node including the root.
 void ExtractFeatures(const State& state, std::span<const NodeInfo> nodes, FeatureVector& features);
