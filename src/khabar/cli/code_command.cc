@@ -9,6 +9,8 @@
 #include "khabar/base/data_dir.h"
 #include "khabar/cli/commands.h"
 #include "khabar/cli/progress.h"
+#include "khabar/events/coding_stage.h"
+#include "khabar/events/event_json.h"
 #include "khabar/ingest/ingestor.h"
 #include "khabar/ingest/near_duplicate.h"
 #include "khabar/pipeline/analysis.h"
@@ -26,6 +28,8 @@ struct CodeOptions {
   std::string db_path;
   std::string format = "jsonl";
   pipeline::AnalysisModels models;
+  events::CodingStageOptions coding;
+  bool dictionary_warnings = false;
   size_t batch_size = 64;
   uint64_t max_file_mb = 64;
   bool quiet = false;
@@ -46,6 +50,14 @@ void PrintConllu(const doc::Document& document) {
   std::string out;
   pipeline::AppendConllu(document, out);
   std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+void PrintEvents(const doc::Document& document) {
+  for (const doc::Event& event : document.events.events) {
+    std::string line = events::EventJson(document, event);
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
 }
 
 // Drives one `khabar code` run: ingest -> pipeline -> batched store writes.
@@ -87,6 +99,17 @@ Status CodeRun::SetUp() {
                text::DefaultTokenizerModelPath());
   }
   analysis.MoveStagesInto(pipeline_);
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<events::CodingStage> coding,
+                      events::CodingStage::Create(options_.coding));
+  if (options_.dictionary_warnings) {
+    for (const dict::Warning& warning : coding->warnings()) {
+      fmt::print(stderr, "warning: {}\n", warning.ToString());
+    }
+  } else if (!coding->warnings().empty() && !options_.quiet) {
+    fmt::print(stderr, "note: {} dictionary lines were skipped (--dictionary-warnings lists them)\n",
+               coding->warnings().size());
+  }
+  pipeline_.Add(std::move(coding));
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
   KH_ASSIGN_OR_RETURN(std::vector<store::StoredFingerprint> fingerprints,
@@ -118,6 +141,8 @@ void CodeRun::OnDocument(doc::Document&& document) {
   }
   MarkNearDuplicate(document);
   if (options_.format == "conllu") PrintConllu(document);
+  if (options_.format == "jsonl") PrintEvents(document);
+  counts_.events += document.events.events.size();
   counts_.sentences += document.sentences.size();
   counts_.tokens += document.tokens.size();
   rows_.push_back({document.id, document.outlet, document.published,
@@ -262,6 +287,10 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
                       "Output on stdout: events as JSON Lines, each article's analysis as CoNLL-U, or none")
       ->check(CLI::IsMember({"jsonl", "conllu", "none"}));
   AddModelOptions(*command, options->models);
+  command->add_option("--dictionaries", options->coding.dictionary_dir,
+                      "Directory of the Phoenix CAMEO dictionaries (default: $KHABAR_DATA/cameo)");
+  command->add_flag("--dictionary-warnings", options->dictionary_warnings,
+                    "List every dictionary line skipped at load, with its file:line");
   command->add_option("--batch-size", options->batch_size, "Articles per database transaction")
       ->check(CLI::Range(1, 100000));
   command->add_option("--max-file-mb", options->max_file_mb, "Refuse input files larger than this")

@@ -16,6 +16,8 @@ void RegisterParseCommand(CLI::App& app, int* exit_code);     // conllu_commands
 void RegisterEvalCommand(CLI::App& app, int* exit_code);      // eval_command.cc
 void RegisterBenchCommand(CLI::App& app, int* exit_code);     // bench_command.cc
 void RegisterTrainCommand(CLI::App& app, int* exit_code);     // train_command.cc
+// `eval cameo`, added to the `eval` group (cameo_commands.cc).
+void RegisterCameoEvalCommand(CLI::App& eval, int* exit_code);
 
 // --tokenizer-model, --tagger-model and --parser-model, shared by the verbs that analyse
 // text (conllu_commands.cc).

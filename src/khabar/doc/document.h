@@ -2,8 +2,9 @@
 //
 // Ingest fills the metadata and `raw` (the article text as extracted, valid UTF-8).
 // The text stage fills `text` (NFC, quotes/dashes/spaces folded), `offsets` (text -> raw),
-// `tokens` and `sentences`; the tag and parse stages fill `words`. Later stages add their
-// annotations by offsets into `text`, never by copying strings.
+// `tokens` and `sentences`; the tag and parse stages fill `words`, the events stage
+// `events`. Later stages add their annotations by offsets into `text`, never by copying
+// strings.
 //
 //   doc::Document document;
 //   document.id = "000";
@@ -22,6 +23,7 @@
 
 #include "khabar/base/arena.h"
 #include "khabar/doc/offset_map.h"
+#include "khabar/doc/events.h"
 #include "khabar/doc/span.h"
 #include "khabar/doc/words.h"
 
@@ -89,6 +91,9 @@ class Document {
 
   // Syntactic words, tags, lemmas (tag stage) and dependencies (parse stage).
   WordLayer words;
+
+  // Who did what to whom, coded in CAMEO (events stage).
+  EventLayer events;
 
   std::vector<Diagnostic> diagnostics;
 

@@ -1,0 +1,70 @@
+#include "khabar/events/event_stage.h"
+
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "khabar/events/internal/code_algebra.h"
+#include "khabar/events/internal/sentence_coder.h"
+
+namespace khabar::events {
+namespace {
+
+// True when a story-level discard phrase occurs anywhere in the document.
+bool StoryDiscarded(const doc::Document& document, const dict::DiscardList& discards) {
+  const doc::WordLayer& layer = document.words;
+  for (const doc::SentenceWords& range : layer.sentences) {
+    std::vector<std::string_view> tokens;
+    for (doc::WordIndex word = range.word_begin; word < range.word_end; ++word) {
+      tokens.push_back(layer.Form(document.text, layer.words[word]));
+    }
+    for (const dict::PhraseMatch& match : discards.FindDiscards(tokens)) {
+      if (discards.discards()[match.values[0]].scope == dict::DiscardScope::kStory) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+dict::Date ArticleDate(const doc::Document& document) {
+  std::string digits;
+  for (char c : document.published) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+  }
+  constexpr size_t kDateDigits = 8;
+  if (digits.size() != kDateDigits) return dict::Date::Max();
+  std::string note;
+  std::optional<dict::Date> date = dict::ParseDictionaryDate(digits, &note);
+  return date ? *date : dict::Date::Max();
+}
+
+EventStage::EventStage(const dict::Dictionaries& dictionaries, const CameoCodebook& codebook)
+    : dictionaries_(&dictionaries),
+      codebook_(&codebook),
+      resolver_(dictionaries.actors, dictionaries.agents),
+      algebra_(std::make_unique<internal::CodeAlgebra>(dictionaries.ontology)) {}
+
+EventStage::~EventStage() = default;
+EventStage::EventStage(EventStage&&) noexcept = default;
+EventStage& EventStage::operator=(EventStage&&) noexcept = default;
+
+Status EventStage::Annotate(const doc::Document& document, const CodingContext& context,
+                            doc::EventLayer& layer) const {
+  if (!document.words.parsed()) {
+    return FailedPreconditionError("events: document " + document.id + " has no dependency parse");
+  }
+  if (StoryDiscarded(document, dictionaries_->discards)) return Status::Ok();
+  internal::CoderResources resources;
+  resources.dictionaries = dictionaries_;
+  resources.codebook = codebook_;
+  resources.algebra = algebra_.get();
+  resources.resolver = context.resolver != nullptr ? context.resolver : &resolver_;
+  resources.date = context.date;
+  for (uint32_t sentence = 0; sentence < document.words.sentences.size(); ++sentence) {
+    internal::CodeSentence(document, sentence, resources, &layer.events);
+  }
+  return Status::Ok();
+}
+
+}  // namespace khabar::events

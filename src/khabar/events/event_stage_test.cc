@@ -1,0 +1,244 @@
+// EventStage on invented sentences whose word layers are built by hand (no models).
+#include "khabar/events/event_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "khabar/dict/dictionaries.h"
+
+namespace khabar::events {
+namespace {
+
+// One word: form, lemma, UPOS, 1-based head (0 = root), relation.
+struct Row {
+  const char* form;
+  const char* lemma;
+  doc::Upos upos;
+  int head;
+  const char* rel;
+};
+
+using U = doc::Upos;
+
+constexpr char kVerbs[] = R"(&WEAPON
++WEAPON
++MISSILE
+--- ATTACK [190] ---
+ATTACK
+--- EXTRADITE [063] ---
++HAND_OVER {+HANDS_OVER +HANDED_OVER +HANDING_OVER}
+- * (TO +) [063]
+--- CALL [010] ---
+CALL
+- * (ON +) [020]
+--- SUPPLY [070] ---
+SUPPLY {SUPPLIES SUPPLIED SUPPLYING}
+- * &WEAPON [072]
+--- DENY [---] ---
+DENY {DENIES DENIED DENYING}
+- * INVOLVEMENT [016]
+)";
+
+constexpr char kActors[] = R"(EGYPT [EGY]
++EGYPTIAN
+LIBYA [LBY]
+ABDEL_FATTAH_AL-SISI
++SISI
+    [EGYMIL 100101-140607]
+    [EGYGOV >140608]
+)";
+
+constexpr char kAgents[] = R"(MILITANT [~REB]
+SOLDIER [~MIL]
+GOVERNMENT [~GOV]
+)";
+
+constexpr char kOntology[] = R"(010:0x1000
+016:0x10a0-0xFFFF
+020:0x2000
+0232:0x2046
+063:0x0078
+070:0x0040
+072:0x0046
+120:-0xFFFF
+190:0x0A00
+)";
+
+class EventStageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dict::Warnings warnings;
+    dictionaries_.verbs = dict::VerbDictionary::Parse(kVerbs, "test.verbs", &warnings);
+    std::vector<dict::DictionarySource> actor_files = {{"test.actors", kActors}};
+    dictionaries_.actors = dict::ActorDictionary::Parse(actor_files, &warnings);
+    dictionaries_.agents = dict::AgentDictionary::Parse(kAgents, "test.agents", &warnings);
+    dictionaries_.ontology = dict::CodingOntology::Parse(kOntology, "test.ontology", &warnings);
+    ASSERT_TRUE(warnings.empty()) << warnings.front().ToString();
+    codebook_ = CameoCodebook::FromPloverText("190: ASSAULT, , \n063: COOPERATE, , \n");
+    stage_ = std::make_unique<EventStage>(dictionaries_, codebook_);
+  }
+
+  // Codes one sentence; `date` is YYYYMMDD.
+  std::vector<doc::Event> Code(const std::vector<Row>& rows, int32_t date = 20200101) {
+    doc::Document document;
+    document.id = "test";
+    auto relations = std::make_shared<std::vector<std::string>>();
+    document.words.sentences.push_back({0, static_cast<doc::WordIndex>(rows.size())});
+    for (const Row& row : rows) {
+      doc::Word word;
+      if (!document.text.empty()) document.text += ' ';
+      word.span = {static_cast<uint32_t>(document.text.size()), 0};
+      document.text += row.form;
+      word.span.end = static_cast<uint32_t>(document.text.size());
+      word.lemma = {static_cast<uint32_t>(document.words.strings.size()), 0};
+      document.words.strings += row.lemma;
+      word.lemma.end = static_cast<uint32_t>(document.words.strings.size());
+      word.upos = row.upos;
+      word.head = row.head == 0 ? doc::kRootHead : static_cast<doc::WordIndex>(row.head - 1);
+      word.deprel = static_cast<uint16_t>(relations->size());
+      relations->push_back(row.rel);
+      document.words.words.push_back(word);
+    }
+    document.words.deprel_names = relations;
+    CodingContext context;
+    context.date = dict::Date{date};
+    doc::EventLayer layer;
+    EXPECT_TRUE(stage_->Annotate(document, context, layer).ok());
+    return layer.events;
+  }
+
+  dict::Dictionaries dictionaries_;
+  CameoCodebook codebook_;
+  std::unique_ptr<EventStage> stage_;
+};
+
+std::vector<std::string> Triples(const std::vector<doc::Event>& events) {
+  std::vector<std::string> out;
+  for (const doc::Event& event : events) {
+    out.push_back(event.source.code + " " + event.cameo + " " + event.target.code + (event.negated ? " neg" : ""));
+  }
+  return out;
+}
+
+using Triples_ = std::vector<std::string>;
+
+TEST_F(EventStageTest, SubjectVerbObject) {
+  std::vector<doc::Event> events = Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                         {"attacked", "attack", U::kVerb, 0, "root"},
+                                         {"Libya", "Libya", U::kPropn, 2, "obj"}});
+  ASSERT_EQ(Triples(events), Triples_({"EGY 190 LBY"}));
+  const doc::Event& event = events[0];
+  EXPECT_EQ(event.root, "19");
+  EXPECT_EQ(event.quad_class, 4);
+  EXPECT_FLOAT_EQ(event.goldstein, -10.0f);
+  EXPECT_EQ(event.plover, "ASSAULT");
+  EXPECT_EQ(event.source.actor, "EGYPT");
+  EXPECT_EQ(event.verb, 1u);
+  EXPECT_EQ(event.pattern_source, "test.verbs:5");
+}
+
+TEST_F(EventStageTest, PassiveByAgentIsTheSource) {
+  EXPECT_EQ(Triples(Code({{"Libya", "Libya", U::kPropn, 3, "nsubj:pass"},
+                          {"was", "be", U::kAux, 3, "aux:pass"},
+                          {"attacked", "attack", U::kVerb, 0, "root"},
+                          {"by", "by", U::kAdp, 5, "case"},
+                          {"Egypt", "Egypt", U::kPropn, 3, "obl:agent"}})),
+            Triples_({"EGY 190 LBY"}));
+}
+
+TEST_F(EventStageTest, CoordinatedSourcesGiveOneEventEach) {
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 4, "nsubj"},
+                          {"and", "and", U::kCconj, 3, "cc"},
+                          {"Libya", "Libya", U::kPropn, 1, "conj"},
+                          {"attacked", "attack", U::kVerb, 0, "root"},
+                          {"militants", "militant", U::kNoun, 4, "obj"}})),
+            Triples_({"EGY 190 REB", "LBY 190 REB"}));
+}
+
+TEST_F(EventStageTest, ControlClauseCombinesIntoAnAppealForMilitaryAid) {
+  std::vector<doc::Event> events = Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                         {"called", "call", U::kVerb, 0, "root"},
+                                         {"on", "on", U::kAdp, 4, "case"},
+                                         {"Libya", "Libya", U::kPropn, 2, "obl"},
+                                         {"to", "to", U::kPart, 6, "mark"},
+                                         {"supply", "supply", U::kVerb, 2, "xcomp"},
+                                         {"missiles", "missile", U::kNoun, 6, "obj"}});
+  ASSERT_EQ(Triples(events), Triples_({"EGY 0232 LBY"}));
+  EXPECT_EQ(events[0].quad_class, 1);
+}
+
+TEST_F(EventStageTest, NegatedVerbIsFlaggedAndCodedAsItsNegation) {
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 4, "nsubj"},
+                          {"did", "do", U::kAux, 4, "aux"},
+                          {"not", "not", U::kPart, 4, "advmod"},
+                          {"attack", "attack", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 4, "obj"}})),
+            Triples_({"EGY 120 LBY neg"}));
+}
+
+TEST_F(EventStageTest, DenialGetsTheDenyCodeAndNoAttack) {
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"denied", "deny", U::kVerb, 0, "root"},
+                          {"any", "any", U::kDet, 4, "det"},
+                          {"involvement", "involvement", U::kNoun, 2, "obj"},
+                          {"in", "in", U::kAdp, 7, "case"},
+                          {"the", "the", U::kDet, 7, "det"},
+                          {"attack", "attack", U::kNoun, 4, "nmod"},
+                          {"on", "on", U::kAdp, 9, "case"},
+                          {"Libya", "Libya", U::kPropn, 7, "nmod"}})),
+            Triples_({"EGY 016 LBY"}));
+}
+
+TEST_F(EventStageTest, DeniedClauseIsNegated) {
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"denied", "deny", U::kVerb, 0, "root"},
+                          {"attacking", "attack", U::kVerb, 2, "xcomp"},
+                          {"Libya", "Libya", U::kPropn, 3, "obj"}})),
+            Triples_({"EGY 120 LBY neg"}));
+}
+
+TEST_F(EventStageTest, MultiWordVerbWithParticle) {
+  std::vector<doc::Event> events = Code({{"Libya", "Libya", U::kPropn, 2, "nsubj"},
+                                         {"handed", "hand", U::kVerb, 0, "root"},
+                                         {"over", "over", U::kAdp, 2, "compound:prt"},
+                                         {"militants", "militant", U::kNoun, 2, "obj"},
+                                         {"to", "to", U::kAdp, 6, "case"},
+                                         {"Egypt", "Egypt", U::kPropn, 2, "obl"}});
+  ASSERT_EQ(Triples(events), Triples_({"LBY 063 EGY"}));
+  EXPECT_EQ(events[0].pattern, "- * (TO +) [063]");
+}
+
+TEST_F(EventStageTest, DateBoundedActorRole) {
+  std::vector<Row> rows = {{"Sisi", "Sisi", U::kPropn, 2, "nsubj"},
+                           {"attacked", "attack", U::kVerb, 0, "root"},
+                           {"Libya", "Libya", U::kPropn, 2, "obj"}};
+  EXPECT_EQ(Triples(Code(rows, 20130101)), Triples_({"EGYMIL 190 LBY"}));
+  EXPECT_EQ(Triples(Code(rows, 20150101)), Triples_({"EGYGOV 190 LBY"}));
+}
+
+TEST_F(EventStageTest, CountryPlusAgentComposesACode) {
+  std::vector<doc::Event> events = Code({{"Egyptian", "Egyptian", U::kAdj, 2, "amod"},
+                                         {"soldiers", "soldier", U::kNoun, 3, "nsubj"},
+                                         {"attacked", "attack", U::kVerb, 0, "root"},
+                                         {"Libya", "Libya", U::kPropn, 3, "obj"}});
+  ASSERT_EQ(Triples(events), Triples_({"EGYMIL 190 LBY"}));
+  EXPECT_EQ(events[0].source.span.begin, 0u);
+  EXPECT_EQ(events[0].source.span.end, 17u);  // "Egyptian soldiers"
+}
+
+TEST_F(EventStageTest, NoTargetNoEvent) {
+  EXPECT_TRUE(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"}, {"attacked", "attack", U::kVerb, 0, "root"}})
+                  .empty());
+}
+
+TEST_F(EventStageTest, UnparsedDocumentIsAnError) {
+  doc::Document document;
+  doc::EventLayer layer;
+  EXPECT_FALSE(stage_->Annotate(document, CodingContext(), layer).ok());
+}
+
+}  // namespace
+}  // namespace khabar::events

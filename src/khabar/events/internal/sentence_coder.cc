@@ -1,0 +1,508 @@
+#include "khabar/events/internal/sentence_coder.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "khabar/dict/normalize.h"
+#include "khabar/events/internal/pattern_match.h"
+#include "khabar/events/internal/sentence_tree.h"
+
+namespace khabar::events::internal {
+namespace {
+
+using dict::EventCode;
+
+// One side of an event: the resolved actors of an argument and its conjuncts.
+struct Side {
+  int head = -1;
+  std::vector<ResolvedActor> actors;
+  std::vector<int> heads;  // the argument head of each actor
+  std::vector<doc::Span> spans;
+
+  bool empty() const { return actors.empty(); }
+};
+
+// What the coder decided for one dictionary verb.
+struct VerbAnalysis {
+  int word = -1;
+  uint32_t verb = 0;
+  PatternChoice choice;
+  EventCode code;
+  bool passive = false;
+  bool negated = false;
+  bool absorbed = false;  // folded into an upper verb's event
+  bool own_subject = false;
+  Side source;
+  Side target;
+  std::string pattern_text;
+  std::string pattern_source;
+};
+
+bool IsPronoun(const SentenceTree& tree, int word) {
+  return word >= 0 && tree.upos(word) == doc::Upos::kPron;
+}
+
+bool IsNegator(const SentenceTree& tree, int word) {
+  std::string_view lemma = tree.lemma(word);
+  std::string_view form = tree.form(word);
+  return (tree.base(word) == "advmod" || tree.rel(word) == "neg" || tree.base(word) == "det") &&
+         (lemma == "not" || form == "n't" || form == "not" || lemma == "never");
+}
+
+bool IsClausal(std::string_view base) {
+  return base == "acl" || base == "advcl" || base == "ccomp" || base == "xcomp" ||
+         base == "parataxis" || base == "csubj";
+}
+
+bool IsComplement(const SentenceTree& tree, int word) {
+  std::string_view base = tree.base(word);
+  if (base == "xcomp" || base == "ccomp") return true;
+  return base == "advcl" && tree.CaseOf(word) == "to";
+}
+
+bool IsDenial(std::string_view lemma) {
+  return lemma == "deny" || lemma == "reject" || lemma == "refute" || lemma == "dismiss";
+}
+
+class Coder {
+ public:
+  Coder(const doc::Document& document, uint32_t sentence, const CoderResources& resources)
+      : document_(document), tree_(document, sentence), resources_(resources),
+        verbs_(resources.dictionaries->verbs), matcher_(tree_, verbs_) {}
+
+  void Run(std::vector<doc::Event>* events) {
+    if (tree_.size() == 0 || Discarded()) return;
+    FindVerbs();
+    for (VerbAnalysis& analysis : analyses_) Analyze(analysis);
+    Combine();
+    for (const VerbAnalysis& analysis : analyses_) Emit(analysis, events);
+  }
+
+ private:
+  bool Discarded() const {
+    std::vector<std::string_view> tokens;
+    for (int word = 0; word < tree_.size(); ++word) tokens.push_back(tree_.raw_form(word));
+    return !resources_.dictionaries->discards.FindDiscards(tokens).empty();
+  }
+
+  // The dictionary verb a word is, trying "verb particle", "word verb", then the form.
+  bool LookupVerb(int word, uint32_t* verb_id) const {
+    std::vector<std::vector<std::string>> candidates;
+    for (int kid : tree_.kids(word)) {
+      if (tree_.rel(kid) == "compound:prt") {
+        candidates.push_back({tree_.form(word), tree_.form(kid)});
+        candidates.push_back({tree_.lemma(word), tree_.form(kid)});
+      }
+    }
+    // A particle the parser attached elsewhere ("cordoned off the roads": "off" as case).
+    if (word + 1 < tree_.size() && (tree_.upos(word + 1) == doc::Upos::kAdp || tree_.upos(word + 1) == doc::Upos::kAdv ||
+                                    tree_.upos(word + 1) == doc::Upos::kPart)) {
+      candidates.push_back({tree_.form(word), tree_.form(word + 1)});
+      candidates.push_back({tree_.lemma(word), tree_.form(word + 1)});
+    }
+    if (word > 0 && (tree_.head(word - 1) == word || tree_.head(word) == word - 1)) {
+      candidates.push_back({tree_.form(word - 1), tree_.form(word)});
+    }
+    candidates.push_back({tree_.form(word)});
+    for (const std::vector<std::string>& words : candidates) {
+      std::span<const uint32_t> forms = verbs_.verb_matcher().Lookup(words);
+      if (!forms.empty()) {
+        *verb_id = verbs_.forms()[forms[0]].verb;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void FindVerbs() {
+    for (int word = 0; word < tree_.size(); ++word) {
+      doc::Upos upos = tree_.upos(word);
+      bool predicate = upos == doc::Upos::kVerb ||
+                       (upos == doc::Upos::kAux && tree_.base(word) != "aux" && tree_.base(word) != "cop");
+      uint32_t verb_id = 0;
+      if (!predicate || !LookupVerb(word, &verb_id)) continue;
+      VerbAnalysis analysis;
+      analysis.word = word;
+      analysis.verb = verb_id;
+      analyses_.push_back(std::move(analysis));
+    }
+  }
+
+  VerbAnalysis* AnalysisOf(int word) {
+    for (VerbAnalysis& analysis : analyses_) {
+      if (analysis.word == word) return &analysis;
+    }
+    return nullptr;
+  }
+
+  bool IsPassive(int verb) const {
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.rel(kid) == "nsubj:pass" || tree_.rel(kid) == "aux:pass" || tree_.rel(kid) == "csubj:pass") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int Agent(int verb) const {
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.rel(kid) == "obl:agent" || (tree_.base(kid) == "obl" && tree_.CaseOf(kid) == "by")) return kid;
+    }
+    return -1;
+  }
+
+  // The grammatical subject of a clause (active or passive), climbing through control,
+  // raising and coordination when the clause has none of its own.
+  int Subject(int verb, bool* own) const {
+    *own = false;
+    for (int at = verb, steps = 0; at >= 0 && steps < tree_.size(); ++steps) {
+      const std::vector<int>& kids = tree_.kids(at);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) {  // the last subject is the head
+        int kid = *it;
+        if (tree_.base(kid) == "nsubj" || tree_.base(kid) == "csubj") {
+          if (at == verb) *own = true;
+          if (at == verb && IsPronoun(tree_, kid) && IsComplement(tree_, verb)) {
+            *own = false;
+            break;  // "X indicated it would act": the pronoun is X
+          }
+          return kid;
+        }
+      }
+      std::string_view base = tree_.base(at);
+      if (base == "acl") {
+        int noun = tree_.head(at);
+        return noun;
+      }
+      if (base == "xcomp" && at != verb) {
+        int object = tree_.Kid(tree_.head(at), "obj");
+        if (object >= 0) return object;
+      }
+      if (base != "xcomp" && base != "conj" && base != "advcl" && base != "ccomp") return -1;
+      if (base == "xcomp" && at == verb) {
+        int object = tree_.Kid(tree_.head(at), "obj");
+        if (object >= 0) return object;
+      }
+      at = tree_.head(at);
+    }
+    return -1;
+  }
+
+  // Argument heads: the head and its conjuncts.
+  std::vector<int> Conjuncts(int head) const {
+    std::vector<int> heads = {head};
+    for (size_t at = 0; at < heads.size(); ++at) {
+      for (int kid : tree_.kids(heads[at])) {
+        if (tree_.rel(kid) == "conj") heads.push_back(kid);
+      }
+    }
+    return heads;
+  }
+
+  std::vector<ResolvedActor> ResolveHead(int head, std::vector<int>* words_out) const {
+    std::vector<int> words = tree_.Subtree(head, [&](int kid) {
+      std::string_view base = tree_.base(kid);
+      return (tree_.rel(kid) == "conj" && tree_.head(kid) == head) || base == "cc" || base == "punct" ||
+             IsClausal(base) || tree_.upos(kid) == doc::Upos::kVerb;
+    });
+    // A parser that splits "Bree President Romendacil" into two subjects: one argument.
+    if (tree_.base(head) == "nsubj" && tree_.head(head) >= 0) {
+      for (int sibling : tree_.kids(tree_.head(head))) {
+        if (sibling == head || tree_.rel(sibling) != tree_.rel(head) || tree_.upos(sibling) == doc::Upos::kPron) continue;
+        std::vector<int> extra = tree_.Subtree(sibling, [&](int kid) {
+          std::string_view base = tree_.base(kid);
+          return base == "cc" || base == "punct" || IsClausal(base) || tree_.upos(kid) == doc::Upos::kVerb;
+        });
+        words.insert(words.end(), extra.begin(), extra.end());
+      }
+      std::sort(words.begin(), words.end());
+    }
+    std::vector<doc::WordIndex> global;
+    for (int word : words) global.push_back(tree_.Global(word));
+    ArgumentWords argument{tree_.sentence(), tree_.Global(head), global};
+    if (words_out != nullptr) *words_out = words;
+    return resources_.resolver->Resolve(document_, argument, resources_.date);
+  }
+
+  doc::Span SpanOf(const std::vector<int>& words) const {
+    return doc::Span{tree_.word(words.front()).span.begin, tree_.word(words.back()).span.end};
+  }
+
+  // Resolves an argument and its conjuncts; a conjunct naming only an agent borrows the
+  // country of a sibling ("Danish media and government").
+  Side Resolve(int head) const {
+    Side side;
+    side.head = head;
+    if (head < 0) return side;
+    std::string borrowed;
+    for (int conjunct : Conjuncts(head)) {
+      std::vector<int> words;
+      for (ResolvedActor& actor : ResolveHead(conjunct, &words)) {
+        if (borrowed.empty() && !actor.base_code.empty()) borrowed = actor.base_code;
+        side.actors.push_back(std::move(actor));
+        side.heads.push_back(conjunct);
+        side.spans.push_back(SpanOf(words));
+      }
+    }
+    for (ResolvedActor& actor : side.actors) {
+      if (actor.base_code.empty() && !borrowed.empty()) {
+        actor.base_code = borrowed;
+        actor.code = borrowed + actor.code;
+      }
+    }
+    return side;
+  }
+
+  // The default target: the object, else an oblique or the object's modifier naming an
+  // actor, else the subject of a complement clause, else any actor after the verb.
+  Side DefaultTarget(int verb, int source_head) const {
+    std::vector<int> candidates;
+    int object = tree_.Kid(verb, "obj");
+    if (object >= 0) candidates.push_back(object);
+    int indirect = tree_.Kid(verb, "iobj");
+    if (indirect >= 0) candidates.push_back(indirect);
+    if (object >= 0) {
+      for (int kid : tree_.kids(object)) {
+        if (tree_.base(kid) == "nmod" && tree_.rel(kid) != "nmod:poss") candidates.push_back(kid);
+      }
+    }
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.base(kid) == "obl" && tree_.rel(kid) != "obl:agent" && tree_.rel(kid) != "obl:tmod") {
+        candidates.push_back(kid);
+      }
+    }
+    for (int kid : tree_.kids(verb)) {
+      if (!IsComplement(tree_, kid)) continue;
+      for (int grandkid : tree_.kids(kid)) {
+        if (tree_.base(grandkid) == "nsubj") candidates.push_back(grandkid);
+      }
+    }
+    for (int candidate : candidates) {
+      if (candidate == source_head) continue;
+      Side side = Resolve(candidate);
+      if (!side.empty()) return side;
+    }
+    // Anything after the verb in its clause ("abandoned efforts to stop an anti-Gondor parade").
+    std::vector<int> after = tree_.Subtree(verb, [&](int kid) {
+      std::string_view base = tree_.base(kid);
+      return base == "parataxis" || base == "punct" || tree_.rel(kid) == "acl:relcl" || kid == source_head;
+    });
+    for (int word : after) {
+      if (word <= verb || tree_.upos(word) == doc::Upos::kVerb) continue;
+      if (tree_.upos(word) != doc::Upos::kPropn && tree_.upos(word) != doc::Upos::kNoun &&
+          tree_.upos(word) != doc::Upos::kAdj) {
+        continue;
+      }
+      Side side = Resolve(word);
+      if (!side.empty()) return side;
+    }
+    return Side();
+  }
+
+  void Analyze(VerbAnalysis& analysis) {
+    int verb = analysis.word;
+    const dict::Verb& entry = verbs_.verbs()[analysis.verb];
+    analysis.passive = IsPassive(verb);
+    for (int kid : tree_.kids(verb)) {
+      if (IsNegator(tree_, kid)) analysis.negated = true;
+    }
+    int subject = Subject(verb, &analysis.own_subject);
+    int source_head = analysis.passive ? Agent(verb) : subject;
+    int patient = analysis.passive ? subject : -1;
+
+    analysis.choice = matcher_.Choose(verb, entry.block, subject);
+    if (analysis.choice.pattern != nullptr) {
+      analysis.code = analysis.choice.pattern->code;
+      analysis.pattern_text = analysis.choice.pattern->text;
+      analysis.pattern_source = verbs_.Where(*analysis.choice.pattern);
+    } else {
+      analysis.code = entry.code;
+      analysis.pattern_text = entry.text;
+      analysis.pattern_source = verbs_.file() + ":" + std::to_string(entry.line);
+    }
+    if (analysis.choice.source >= 0) source_head = analysis.choice.source;
+    analysis.source = Resolve(source_head);
+    if (analysis.choice.target >= 0) {
+      analysis.target = Resolve(analysis.choice.target);
+    } else if (patient >= 0) {
+      analysis.target = Resolve(patient);
+    } else {
+      analysis.target = DefaultTarget(verb, source_head);
+    }
+  }
+
+  bool IsNull(const EventCode& code) const {
+    return !CameoCodebook::IsEventCode(code.active) && !CameoCodebook::IsEventCode(code.passive);
+  }
+
+  // The code a transformation "~ a (b . LOWER) UPPER = ..." gives, or empty.
+  std::string Transform(const VerbAnalysis& upper, const VerbAnalysis& lower, bool* swap) const {
+    for (const dict::Transformation& rule : verbs_.transformations()) {
+      if (rule.levels.size() != 2) continue;
+      if (!VerbCodeMatches(rule.levels[0].verbs, upper.code.active) ||
+          !VerbCodeMatches(rule.levels[1].verbs, lower.code.active)) {
+        continue;
+      }
+      bool same_source = !upper.source.empty() && !lower.source.empty() &&
+                         upper.source.actors[0].code == lower.source.actors[0].code;
+      const std::string& outer = rule.levels[0].source;
+      const std::string& inner = rule.levels[1].source;
+      if (inner == outer && !same_source) continue;
+      if (inner != outer && inner != "." && inner != "_" && same_source) continue;
+      if (inner == "_" && !lower.source.empty()) continue;
+      *swap = rule.result_source != outer;
+      return rule.result_code == "Q" ? lower.code.active : rule.result_code;
+    }
+    return std::string();
+  }
+
+  bool VerbCodeMatches(const std::vector<std::string>& verbs, const std::string& code) const {
+    for (const std::string& verb : verbs) {
+      if (verb == "q") return true;
+      std::vector<std::string> words = dict::SplitPhrase(verb);
+      std::span<const uint32_t> forms = verbs_.verb_matcher().Lookup(words);
+      if (!forms.empty() && verbs_.verbs()[verbs_.forms()[forms[0]].verb].code.active == code) return true;
+    }
+    return false;
+  }
+
+  // Folds complement clauses into the verbs that govern them, deepest first.
+  void Combine() {
+    std::vector<VerbAnalysis*> order;
+    for (VerbAnalysis& analysis : analyses_) order.push_back(&analysis);
+    std::sort(order.begin(), order.end(), [&](const VerbAnalysis* a, const VerbAnalysis* b) {
+      return tree_.Depth(a->word) > tree_.Depth(b->word);
+    });
+    for (VerbAnalysis* lower : order) {
+      if (!IsComplement(tree_, lower->word)) continue;
+      int up = tree_.head(lower->word);
+      VerbAnalysis* upper = up >= 0 ? AnalysisOf(up) : nullptr;
+      if (upper == nullptr) continue;
+      CombineInto(*upper, *lower);
+    }
+  }
+
+  void CombineInto(VerbAnalysis& upper, VerbAnalysis& lower) {
+    std::string_view lemma = tree_.lemma(upper.word);
+    if (IsDenial(lemma)) {
+      lower.negated = true;
+      return;
+    }
+    if (IsNull(upper.code)) {
+      if (upper.negated) lower.negated = !lower.negated;
+      if (lower.source.empty()) lower.source = upper.source;
+      return;
+    }
+    if (IsNull(lower.code)) return;
+    bool swap = false;
+    std::string transformed = Transform(upper, lower, &swap);
+    if (!transformed.empty()) {
+      upper.code = EventCode{transformed, ""};
+      if (upper.target.empty()) upper.target = swap ? lower.target : lower.source;
+      upper.pattern_text += " ~ " + lower.pattern_text;
+      lower.absorbed = true;
+      return;
+    }
+    bool shared_agent = !lower.own_subject || lower.source.empty() ||
+                        (!upper.source.empty() && upper.source.actors[0].code == lower.source.actors[0].code);
+    if (!shared_agent) {
+      // "X said Y attacked Z": two events; the upper's target is the clause's subject.
+      if (upper.target.empty()) upper.target = lower.source;
+      return;
+    }
+    std::string lower_code = lower.code.active;
+    if (lower.negated) {
+      std::string negated = resources_.algebra->Negate(lower_code);
+      if (!negated.empty()) lower_code = negated;
+    }
+    if (upper.choice.pattern != nullptr && !resources_.algebra->IsCategoryOnly(upper.code.active)) {
+      lower.absorbed = true;
+      return;
+    }
+    std::string combined = resources_.algebra->Combine(upper.code.active, lower_code);
+    if (combined.empty()) return;
+    upper.code = EventCode{combined, ""};
+    if (upper.target.empty()) upper.target = lower.target;
+    if (upper.source.empty()) upper.source = lower.source;
+    upper.pattern_text += " + " + lower.pattern_text;
+    lower.absorbed = true;
+  }
+
+  doc::EventArgument Argument(const Side& side, size_t index) const {
+    doc::EventArgument argument;
+    argument.head = tree_.Global(side.heads[index]);
+    argument.span = side.spans[index];
+    argument.code = side.actors[index].code;
+    argument.actor = side.actors[index].actor;
+    return argument;
+  }
+
+  void Push(const VerbAnalysis& analysis, const doc::EventArgument& source,
+            const doc::EventArgument& target, std::string code, std::vector<doc::Event>* events) const {
+    if (!CameoCodebook::IsEventCode(code) || source.code == target.code) return;
+    bool negated = analysis.negated;
+    if (negated) {
+      std::string negation = resources_.algebra->Negate(code);
+      if (!negation.empty()) code = negation;
+    }
+    doc::Event event;
+    event.sentence = tree_.sentence();
+    event.verb = tree_.Global(analysis.word);
+    event.source = source;
+    event.target = target;
+    event.root = CameoCodebook::Root(code);
+    event.quad_class = CameoCodebook::QuadClass(code);
+    event.goldstein = resources_.codebook->Goldstein(code);
+    event.plover = resources_.codebook->Plover(code);
+    event.cameo = std::move(code);
+    event.negated = negated;
+    event.pattern = analysis.pattern_text;
+    event.pattern_source = analysis.pattern_source;
+    for (const doc::Event& existing : *events) {
+      if (existing.sentence == event.sentence && existing.cameo == event.cameo &&
+          existing.source.code == event.source.code && existing.target.code == event.target.code) {
+        return;
+      }
+    }
+    events->push_back(std::move(event));
+  }
+
+  void Emit(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
+    if (analysis.absorbed || IsNull(analysis.code)) return;
+    const Side& sources = analysis.source;
+    if (analysis.choice.compound) {
+      for (size_t a = 0; a < sources.actors.size(); ++a) {
+        for (size_t b = 0; b < sources.actors.size(); ++b) {
+          if (a != b) Push(analysis, Argument(sources, a), Argument(sources, b), analysis.code.active, events);
+        }
+      }
+      return;
+    }
+    const Side& targets = analysis.target;
+    for (size_t s = 0; s < sources.actors.size(); ++s) {
+      for (size_t t = 0; t < targets.actors.size(); ++t) {
+        doc::EventArgument source = Argument(sources, s);
+        doc::EventArgument target = Argument(targets, t);
+        Push(analysis, source, target, analysis.code.active, events);
+        Push(analysis, target, source, analysis.code.passive, events);
+      }
+    }
+  }
+
+  const doc::Document& document_;
+  SentenceTree tree_;
+  const CoderResources& resources_;
+  const dict::VerbDictionary& verbs_;
+  PatternMatcher matcher_;
+  std::vector<VerbAnalysis> analyses_;
+};
+
+}  // namespace
+
+void CodeSentence(const doc::Document& document, uint32_t sentence, const CoderResources& resources,
+                  std::vector<doc::Event>* events) {
+  Coder(document, sentence, resources).Run(events);
+}
+
+}  // namespace khabar::events::internal
