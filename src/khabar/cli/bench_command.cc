@@ -208,6 +208,7 @@ void RegisterBenchCommand(CLI::App& app, int* exit_code) {
   text->add_flag("--json", options->json, "print one JSON object");
   text->callback([options, exit_code] { *exit_code = RunBenchText(*options); });
   RegisterBenchParse(*bench, exit_code);
+  RegisterBenchPipeline(*bench, exit_code);
 }
 
 }  // namespace khabar::cli

@@ -18,6 +18,10 @@ void RegisterBenchCommand(CLI::App& app, int* exit_code);     // bench_command.c
 void RegisterTrainCommand(CLI::App& app, int* exit_code);     // train_command.cc
 // `eval cameo`, added to the `eval` group (cameo_commands.cc).
 void RegisterCameoEvalCommand(CLI::App& eval, int* exit_code);
+// `eval plover`, added to the `eval` group (plover_commands.cc).
+void RegisterPloverEvalCommand(CLI::App& eval, int* exit_code);
+// `bench pipeline`, added to the `bench` group (bench_pipeline_command.cc).
+void RegisterBenchPipeline(CLI::App& bench, int* exit_code);
 
 // --tokenizer-model, --tagger-model and --parser-model, shared by the verbs that analyse
 // text (conllu_commands.cc).

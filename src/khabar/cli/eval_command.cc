@@ -147,6 +147,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   tokenize->callback([options, exit_code] { *exit_code = RunEvalTokenize(*options); });
   RegisterEvalUd(*eval, exit_code);
   RegisterCameoEvalCommand(*eval, exit_code);
+  RegisterPloverEvalCommand(*eval, exit_code);
 }
 
 }  // namespace khabar::cli

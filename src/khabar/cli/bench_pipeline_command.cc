@@ -1,0 +1,188 @@
+// `khabar bench pipeline [--json] FILES...`: the whole analysis on one core — text, tag,
+// parse and CAMEO event coding with the full Phoenix dictionaries — in sentences and surface
+// tokens per second of the thread's CPU time, with the load time of the models and the
+// dictionaries and the process's peak memory. The helpers are those of bench_command.cc.
+#include <fmt/format.h>
+
+#include <sys/resource.h>
+#include <time.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "khabar/base/data_dir.h"
+#include "khabar/base/file.h"
+#include "khabar/base/utf8.h"
+#include "khabar/cli/commands.h"
+#include "khabar/dict/dictionaries.h"
+#include "khabar/eval/conllu.h"
+#include "khabar/events/cameo_codebook.h"
+#include "khabar/events/event_stage.h"
+#include "khabar/pipeline/analysis.h"
+
+namespace khabar::cli {
+namespace {
+
+struct BenchPipelineOptions {
+  std::vector<std::string> files;
+  pipeline::AnalysisModels models;
+  std::string dictionaries;  // empty: <data>/cameo
+  std::string plover;        // empty: <data>/plover/CAMEO2PLOVER-2021.txt
+  bool json = false;
+  double min_seconds = 2.0;
+};
+
+struct PipelineTotals {
+  uint64_t sentences = 0;
+  uint64_t tokens = 0;
+  uint64_t events = 0;
+  double seconds = 0;  // CPU time of this thread: stable on a shared machine
+  double wall_seconds = 0;
+};
+
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Each file is one document: its text, or for a .conllu treebank the raw text rebuilt from
+// its tokens.
+Status LoadDocuments(const std::vector<std::string>& files, std::vector<doc::Document>* documents) {
+  for (const std::string& path : files) {
+    KH_ASSIGN_OR_RETURN(std::string bytes, base::ReadFile(path, base::kDefaultMaxFileBytes));
+    doc::Document document;
+    document.id = path;
+    if (EndsWith(path, ".conllu")) {
+      KH_ASSIGN_OR_RETURN(eval::ConlluFile treebank, eval::ParseConllu(std::move(bytes), path));
+      document.raw = eval::RebuildText(treebank).text;
+    } else {
+      document.raw = base::RepairUtf8(bytes).text;
+    }
+    documents->push_back(std::move(document));
+  }
+  return Status::Ok();
+}
+
+double PeakRssMegabytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+}
+
+// The models, dictionaries and codebook a run needs, with their wall-clock load time.
+struct Loaded {
+  pipeline::Analysis analysis;
+  std::unique_ptr<dict::Dictionaries> dictionaries;
+  std::unique_ptr<events::CameoCodebook> codebook;
+  double seconds = 0;
+};
+
+StatusOr<Loaded> LoadAll(const BenchPipelineOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  std::string dir = options.dictionaries;
+  std::string plover = options.plover;
+  if (dir.empty() || plover.empty()) {
+    KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
+    if (dir.empty()) dir = data + "/cameo";
+    if (plover.empty()) plover = data + "/plover/CAMEO2PLOVER-2021.txt";
+  }
+  KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));
+  KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries, dict::LoadDictionaries(dir, dict::DictionaryFiles::Phoenix()));
+  KH_ASSIGN_OR_RETURN(events::CameoCodebook codebook, events::CameoCodebook::Load(plover));
+  Loaded loaded{std::move(analysis), std::make_unique<dict::Dictionaries>(std::move(dictionaries)),
+                std::make_unique<events::CameoCodebook>(std::move(codebook)), 0};
+  loaded.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return loaded;
+}
+
+// Runs every stage over every document until at least min_seconds of CPU time have passed
+// and at least three rounds have run. Documents keep their buffers between rounds and each
+// stage reuses its scratch, as a pipeline worker would.
+StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Document>& documents,
+                                   double min_seconds) {
+  events::EventStage coder(*loaded.dictionaries, *loaded.codebook);
+  tag::TagScratch tag_scratch;
+  parse::ParseStageScratch parse_scratch;
+  doc::EventLayer layer;
+  PipelineTotals totals;
+  auto start = std::chrono::steady_clock::now();
+  double cpu_start = ThreadCpuSeconds();
+  for (int round = 0; round < 3 || totals.seconds < min_seconds; ++round) {
+    for (doc::Document& document : documents) {
+      KH_RETURN_IF_ERROR(loaded.analysis.text_stage().Process(document));
+      KH_RETURN_IF_ERROR(loaded.analysis.tag_stage().Process(document, tag_scratch));
+      KH_RETURN_IF_ERROR(loaded.analysis.parse_stage().Process(document, parse_scratch));
+      events::CodingContext context;
+      context.date = events::ArticleDate(document);
+      layer.Clear();
+      KH_RETURN_IF_ERROR(coder.Annotate(document, context, layer));
+      totals.sentences += document.sentences.size();
+      totals.tokens += document.tokens.size();
+      totals.events += layer.events.size();
+    }
+    totals.seconds = ThreadCpuSeconds() - cpu_start;
+  }
+  totals.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return totals;
+}
+
+int RunBenchPipeline(const BenchPipelineOptions& options) {
+  StatusOr<Loaded> loaded = LoadAll(options);
+  if (!loaded.ok()) {
+    fmt::print(stderr, "khabar bench pipeline: {}\n", loaded.status().ToString());
+    return 2;
+  }
+  std::vector<doc::Document> documents;
+  if (Status status = LoadDocuments(options.files, &documents); !status.ok()) {
+    fmt::print(stderr, "khabar bench pipeline: {}\n", status.ToString());
+    return 2;
+  }
+  StatusOr<PipelineTotals> totals = RunRounds(*loaded, documents, options.min_seconds);
+  if (!totals.ok()) {
+    fmt::print(stderr, "khabar bench pipeline: {}\n", totals.status().ToString());
+    return 1;
+  }
+  const double sentences_per_second = totals->sentences / totals->seconds;
+  const double tokens_per_second = totals->tokens / totals->seconds;
+  const double peak_rss_mb = PeakRssMegabytes();
+  if (options.json) {
+    fmt::print("{{\"sentences_per_second\":{:.0f},\"tokens_per_second\":{:.0f},\"peak_rss_mb\":{:.1f},"
+               "\"load_seconds\":{:.3f}}}\n",
+               sentences_per_second, tokens_per_second, peak_rss_mb, loaded->seconds);
+  } else {
+    fmt::print("text + tag + parse + events: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
+               "{} events in {:.2f} s CPU, {:.2f} s wall); models and dictionaries loaded in {:.3f} s; "
+               "peak memory {:.1f} MB\n",
+               sentences_per_second, tokens_per_second, totals->sentences, totals->tokens, totals->events,
+               totals->seconds, totals->wall_seconds, loaded->seconds, peak_rss_mb);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void RegisterBenchPipeline(CLI::App& bench, int* exit_code) {
+  auto options = std::make_shared<BenchPipelineOptions>();
+  CLI::App* command = bench.add_subcommand("pipeline", "Text + tag + parse + CAMEO event coding (Phoenix)");
+  command->add_option("files", options->files, "UTF-8 text files, or .conllu treebanks (their text)")->required();
+  command->add_option("--tokenizer-model", options->models.tokenizer, "tokenizer model");
+  command->add_option("--tagger-model", options->models.tagger, "tagger model");
+  command->add_option("--parser-model", options->models.parser, "parser model");
+  command->add_option("--dictionaries", options->dictionaries, "Phoenix dictionary directory (default: <data>/cameo)");
+  command->add_option("--plover", options->plover, "CAMEO2PLOVER mapping (default: <data>/plover/...)");
+  command->add_option("--min-seconds", options->min_seconds, "measure for at least this much CPU time")
+      ->capture_default_str();
+  command->add_flag("--json", options->json, "print one JSON object");
+  command->callback([options, exit_code] { *exit_code = RunBenchPipeline(*options); });
+}
+
+}  // namespace khabar::cli
