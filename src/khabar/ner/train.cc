@@ -1,0 +1,569 @@
+#include "khabar/ner/train.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+#include "khabar/base/data_dir.h"
+#include "khabar/base/file.h"
+#include "khabar/ner/gum_entities.h"
+#include "khabar/ner/internal/clusters.h"
+#include "khabar/ner/internal/decode.h"
+#include "khabar/ner/internal/perceptron.h"
+#include "khabar/treebank/conllu.h"
+
+namespace khabar::ner {
+namespace {
+
+using internal::HashTable;
+using Clock = std::chrono::steady_clock;
+
+// Relative to the data directory.
+constexpr char kUnerEwtTrain[] = "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2";
+constexpr char kUnerEwtDev[] = "/ner/UNER_English-EWT/en_ewt-ud-dev.iob2";
+constexpr char kGumOpenTrain[] = "/ud/en_gum_open/en_gum_open-ud-train.conllu";
+constexpr char kGeoNamesCities[] = "/geonames/cities5000.txt";
+// Debian's wordnet-base and iso-codes.
+constexpr char kWordNetDir[] = "/usr/share/wordnet";
+constexpr char kIsoCodesDir[] = "/usr/share/iso-codes/json";
+
+bool Exists(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::exists(path, error);
+}
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The training files, tagged and flattened.
+struct TrainingSet {
+  std::vector<Iob2Corpus> files;
+  std::vector<NerWord> words;
+  std::vector<BioLabel> labels;
+  std::vector<Iob2Sentence> sentences;  // word ranges into `words`
+};
+
+// How often a lowercased word was seen with each entity type and capitalised.
+struct WordCounts {
+  uint32_t type[4] = {};     // O, PER, ORG, LOC
+  uint32_t mid_total = 0;    // occurrences that do not start a sentence
+  uint32_t mid_capital = 0;  // ... of which capitalised
+};
+
+bool StartsUpper(std::string_view form) {
+  return !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+}
+
+uint64_t LowerKey(std::string_view form, std::string& buffer) {
+  buffer.clear();
+  internal::AppendLower(form, buffer);
+  return internal::WordKey(buffer);
+}
+
+// The lexicon and, per training word, its leave-one-out classes.
+struct LexiconBuild {
+  internal::Lexicon lexicon;
+  std::vector<uint8_t> loo_entity;
+  std::vector<uint8_t> loo_casing;
+};
+
+uint8_t EntityClassIf(const WordCounts& counts, uint32_t min_count) {
+  const uint64_t total =
+      uint64_t{counts.type[0]} + counts.type[1] + counts.type[2] + counts.type[3];
+  return total >= min_count && total > 0 ? internal::EntityClass(counts.type) : 0;
+}
+
+uint8_t CaseClassIf(const WordCounts& counts, uint32_t min_count) {
+  return counts.mid_total >= min_count ? internal::CaseClass(counts.mid_capital, counts.mid_total)
+                                       : 0;
+}
+
+void CountCasing(std::span<const std::string_view> sentence, std::string& buffer,
+                 std::unordered_map<uint64_t, WordCounts>& counts) {
+  for (size_t position = 1; position < sentence.size(); ++position) {
+    WordCounts& word = counts[LowerKey(sentence[position], buffer)];
+    ++word.mid_total;
+    if (StartsUpper(sentence[position])) ++word.mid_capital;
+  }
+}
+
+LexiconBuild BuildLexicon(const TrainingSet& set, const internal::TextCorpus& extra_text,
+                          uint32_t min_count) {
+  std::unordered_map<uint64_t, WordCounts> counts;
+  std::string buffer;
+  std::vector<std::string_view> forms;
+  for (const Iob2Sentence& sentence : set.sentences) {
+    forms.clear();
+    for (uint32_t index = sentence.word_begin; index < sentence.word_end; ++index) {
+      forms.push_back(set.words[index].form);
+      ++counts[LowerKey(set.words[index].form, buffer)]
+            .type[static_cast<size_t>(LabelType(set.labels[index]))];
+    }
+    CountCasing(forms, buffer, counts);
+  }
+  for (size_t sentence = 0; sentence < extra_text.sentence_count(); ++sentence) {
+    CountCasing(extra_text.Sentence(sentence), buffer, counts);
+  }
+  LexiconBuild build;
+  std::vector<std::pair<uint64_t, WordCounts>> rows(counts.begin(), counts.end());
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> values;
+  for (const auto& [key, word] : rows) {
+    const uint8_t entity = EntityClassIf(word, min_count);
+    const uint8_t casing = CaseClassIf(word, min_count);
+    if (entity == 0 && casing == 0) continue;
+    keys.push_back(key);
+    values.push_back(static_cast<uint32_t>(build.lexicon.entity.size()));
+    build.lexicon.entity.push_back(entity);
+    build.lexicon.casing.push_back(casing);
+  }
+  build.lexicon.index = HashTable::Build(keys, values);
+  // Leave-one-out classes: each training word without its own occurrence.
+  build.loo_entity.resize(set.words.size());
+  build.loo_casing.resize(set.words.size());
+  for (const Iob2Sentence& sentence : set.sentences) {
+    for (uint32_t index = sentence.word_begin; index < sentence.word_end; ++index) {
+      WordCounts word = counts[LowerKey(set.words[index].form, buffer)];
+      --word.type[static_cast<size_t>(LabelType(set.labels[index]))];
+      if (index > sentence.word_begin) {
+        --word.mid_total;
+        if (StartsUpper(set.words[index].form)) --word.mid_capital;
+      }
+      build.loo_entity[index] = EntityClassIf(word, min_count);
+      build.loo_casing[index] = CaseClassIf(word, min_count);
+    }
+  }
+  return build;
+}
+
+std::vector<NerWord> TagWords(const Iob2Corpus& corpus, const tag::Tagger* tagger) {
+  std::vector<NerWord> words(corpus.forms.size());
+  tag::TagScratch scratch;
+  std::vector<uint16_t> labels;
+  for (const Iob2Sentence& sentence : corpus.sentences) {
+    const std::span<const std::string_view> forms = corpus.Forms(sentence);
+    for (size_t offset = 0; offset < forms.size(); ++offset) {
+      words[sentence.word_begin + offset].form = forms[offset];
+    }
+    if (tagger == nullptr || forms.empty()) continue;
+    labels.resize(forms.size());
+    tagger->Tag(forms, scratch, labels);
+    for (size_t offset = 0; offset < forms.size(); ++offset) {
+      NerWord& word = words[sentence.word_begin + offset];
+      word.upos = tagger->upos(labels[offset]);
+      word.xpos = tagger->XposName(tagger->xpos(labels[offset]));
+    }
+  }
+  return words;
+}
+
+NerScores EvaluateTagged(const Recognizer& recognizer, const Iob2Corpus& corpus,
+                         const std::vector<NerWord>& words) {
+  NerScores scores;
+  NerScratch scratch;
+  std::vector<BioLabel> labels;
+  for (const Iob2Sentence& sentence : corpus.sentences) {
+    labels.resize(sentence.word_count());
+    recognizer.Label(std::span(words).subspan(sentence.word_begin, sentence.word_count()), scratch,
+                     labels);
+    scores.Add(corpus.Labels(sentence), labels);
+  }
+  return scores;
+}
+
+Status AddTrainingFile(Iob2Corpus corpus, const tag::Tagger* tagger, size_t max_sentences,
+                       bool learn_other, TrainingSet& set) {
+  if (!learn_other) {
+    for (BioLabel& label : corpus.labels) {
+      if (LabelGroup(label) == kOtherGroup) label = BioLabel::kO;
+    }
+  }
+  if (max_sentences != 0 && corpus.sentences.size() > max_sentences) {
+    corpus.sentences.resize(max_sentences);
+  }
+  const std::vector<NerWord> words = TagWords(corpus, tagger);
+  for (const Iob2Sentence& sentence : corpus.sentences) {
+    Iob2Sentence flat = sentence;
+    flat.word_begin = static_cast<uint32_t>(set.words.size());
+    for (uint32_t index = sentence.word_begin; index < sentence.word_end; ++index) {
+      set.words.push_back(words[index]);
+      set.labels.push_back(corpus.labels[index]);
+    }
+    flat.word_end = static_cast<uint32_t>(set.words.size());
+    set.sentences.push_back(flat);
+  }
+  set.files.push_back(std::move(corpus));
+  return Status::Ok();
+}
+
+// Training sentences with their features' inputs computed once.
+struct PreparedSet {
+  std::vector<internal::SentenceInfo> sentences;
+};
+
+PreparedSet Prepare(const TrainingSet& set, const LexiconBuild& build) {
+  PreparedSet prepared;
+  prepared.sentences.resize(set.sentences.size());
+  for (size_t sentence_idx = 0; sentence_idx < set.sentences.size(); ++sentence_idx) {
+    const Iob2Sentence& sentence = set.sentences[sentence_idx];
+    internal::SentenceInfo& info = prepared.sentences[sentence_idx];
+    internal::PrepareSentence(
+        std::span(set.words).subspan(sentence.word_begin, sentence.word_count()), build.lexicon,
+        info);
+    for (uint32_t offset = 0; offset < sentence.word_count(); ++offset) {
+      info.words[offset].entity = build.loo_entity[sentence.word_begin + offset];
+      info.words[offset].casing = build.loo_casing[sentence.word_begin + offset];
+    }
+  }
+  return prepared;
+}
+
+// One structured-perceptron step on a sentence decoded with Viterbi: features of the gold
+// path gain, those of the predicted path lose, where the two differ.
+void ViterbiStep(const internal::SentenceInfo& info, const BioLabel* gold, uint32_t groups,
+                 internal::Trainer& trainer, internal::DecodeScratch& scratch,
+                 std::vector<uint8_t>& predicted) {
+  const size_t size = info.words.size();
+  predicted.resize(size);
+  internal::ScoreSentence(trainer, info, groups, scratch);
+  internal::Viterbi(size, scratch, predicted.data());
+  trainer.Tick();
+  uint64_t features[internal::kMaxFeatures];
+  for (size_t position = 0; position < size; ++position) {
+    const uint32_t gold_label = static_cast<uint32_t>(gold[position]);
+    const uint32_t gold_previous =
+        position == 0 ? internal::kStartLabel : static_cast<uint32_t>(gold[position - 1]);
+    const uint32_t predicted_previous =
+        position == 0 ? internal::kStartLabel : predicted[position - 1];
+    if (gold_label == predicted[position] && gold_previous == predicted_previous) continue;
+    if (gold_label != predicted[position]) {
+      const size_t count = internal::StaticFeatures(info, position, groups, features);
+      trainer.Update(features, count, gold_label, predicted[position]);
+    }
+    size_t count = internal::LabelFeatures(info, position, groups, gold_previous,
+                                           internal::kNoLabel, features);
+    trainer.Add(features, count, gold_label, 1.0f);
+    count = internal::LabelFeatures(info, position, groups, predicted_previous, internal::kNoLabel,
+                                    features);
+    trainer.Add(features, count, predicted[position], -1.0f);
+  }
+}
+
+// Greedy training: each word is an instance, with the labels predicted so far as history.
+void GreedyStep(const internal::SentenceInfo& info, const BioLabel* gold, uint32_t groups,
+                internal::Trainer& trainer, internal::DecodeScratch& scratch,
+                std::vector<uint8_t>& predicted) {
+  const size_t size = info.words.size();
+  predicted.resize(size);
+  float scores[internal::kClasses];
+  for (size_t position = 0; position < size; ++position) {
+    const uint32_t previous = position == 0 ? internal::kStartLabel : predicted[position - 1];
+    const uint32_t previous2 = position < 2 ? internal::kStartLabel : predicted[position - 2];
+    size_t count = internal::StaticFeatures(info, position, groups, scratch.features);
+    count += internal::LabelFeatures(info, position, groups, previous, previous2,
+                                     scratch.features + count);
+    std::fill(scores, scores + internal::kClasses, 0.0f);
+    trainer.Score(scratch.features, count, scores);
+    const uint32_t row = position == 0 ? internal::kStartRow : predicted[position - 1];
+    uint32_t best = 0;
+    for (uint32_t label = 1; label < internal::kClasses; ++label) {
+      if (internal::Allowed(row, label) && scores[label] > scores[best]) best = label;
+    }
+    trainer.Tick();
+    trainer.Update(scratch.features, count, static_cast<uint32_t>(gold[position]), best);
+    predicted[position] = static_cast<uint8_t>(best);
+  }
+}
+
+std::string DefaultTrainingData(const NerTrainOptions& options) {
+  std::string names;
+  for (const std::string& path : options.train_paths) {
+    if (!names.empty()) names += "+";
+    names += std::filesystem::path(path).filename().string();
+  }
+  return names;
+}
+
+Status CheckOptions(const NerTrainOptions& options) {
+  if (options.train_paths.empty() && options.entity_conllu_paths.empty())
+    return InvalidArgumentError("no training files");
+  if (options.epochs < 1) return InvalidArgumentError("epochs must be at least 1");
+  if (options.ensemble < 1) return InvalidArgumentError("ensemble must be at least 1");
+  if ((options.feature_groups & ~internal::kAllGroups) != 0) {
+    return InvalidArgumentError("unknown feature groups");
+  }
+  if (options.cluster_count > (1u << 16)) return InvalidArgumentError("too many clusters");
+  return Status::Ok();
+}
+
+void Report(const NerTrainOptions& options, const std::string& line) {
+  if (options.progress) options.progress(line);
+}
+
+std::string FormatScores(const NerScores& scores) {
+  char line[160];
+  std::snprintf(line, sizeof(line), "P %.2f R %.2f F1 %.2f (PER %.2f ORG %.2f LOC %.2f)",
+                scores.all.Precision(), scores.all.Recall(), scores.all.F1(),
+                scores.type(EntityType::kPer).F1(), scores.type(EntityType::kOrg).F1(),
+                scores.type(EntityType::kLoc).F1());
+  return line;
+}
+
+// Reads the extra text files' word forms for the clusters and the capitalisation table.
+Status ReadExtraText(const std::vector<std::string>& paths, std::vector<treebank::Treebank>& banks,
+                     internal::TextCorpus& text) {
+  for (const std::string& path : paths) {
+    KH_ASSIGN_OR_RETURN(treebank::Treebank bank, treebank::ReadTreebank(path));
+    banks.push_back(std::move(bank));
+    const treebank::Treebank& stored = banks.back();
+    for (const treebank::Sentence& sentence : stored.sentences()) {
+      std::vector<std::string_view> forms;
+      for (const treebank::Word& word : stored.Words(sentence)) forms.push_back(word.form);
+      text.AddSentence(forms);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<NerTrainOptions> RecipeNerTrainOptions() {
+  KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
+  NerTrainOptions options;
+  options.train_paths = {data + kUnerEwtTrain};
+  options.dev_path = data + kUnerEwtDev;
+  options.text_paths = {data + kGumOpenTrain};
+  options.output_path = DefaultNerModelPath();
+  options.tagger_model_path = tag::DefaultTaggerModelPath();
+  if (Exists(std::string(kWordNetDir) + "/data.noun")) options.gazetteer.wordnet_dir = kWordNetDir;
+  if (Exists(std::string(kIsoCodesDir) + "/iso_3166-1.json")) {
+    options.gazetteer.iso_codes_dir = kIsoCodesDir;
+  }
+  if (Exists(data + kGeoNamesCities)) options.gazetteer.geonames_path = data + kGeoNamesCities;
+  return options;
+}
+
+std::vector<NerWord> TagCorpus(const Iob2Corpus& corpus, const tag::Tagger* tagger) {
+  return TagWords(corpus, tagger);
+}
+
+NerScores EvaluateNer(const Recognizer& recognizer, const tag::Tagger* tagger,
+                      const Iob2Corpus& corpus) {
+  return EvaluateTagged(recognizer, corpus, TagWords(corpus, tagger));
+}
+
+StatusOr<NerScores> EvaluateNerFile(const Recognizer& recognizer, const tag::Tagger* tagger,
+                                    const std::string& path) {
+  KH_ASSIGN_OR_RETURN(Iob2Corpus corpus, ReadIob2(path));
+  return EvaluateNer(recognizer, tagger, corpus);
+}
+
+std::string LabelledIob2(const Recognizer& recognizer, const tag::Tagger* tagger,
+                         const Iob2Corpus& corpus) {
+  const std::vector<NerWord> words = TagWords(corpus, tagger);
+  std::string out;
+  NerScratch scratch;
+  std::vector<BioLabel> labels;
+  for (const Iob2Sentence& sentence : corpus.sentences) {
+    labels.resize(sentence.word_count());
+    recognizer.Label(std::span(words).subspan(sentence.word_begin, sentence.word_count()), scratch,
+                     labels);
+    for (uint32_t offset = 0; offset < sentence.word_count(); ++offset) {
+      const NerWord& word = words[sentence.word_begin + offset];
+      out += std::to_string(offset + 1) + "\t" + std::string(word.form) + "\t" +
+             std::string(LabelName(labels[offset])) + "\t" +
+             std::string(LabelName(corpus.labels[sentence.word_begin + offset])) + "\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+namespace {
+
+// Everything the epochs need, read and computed once.
+struct TrainingData {
+  std::unique_ptr<tag::Tagger> tagger;
+  uint32_t groups = 0;
+  TrainingSet set;
+  Iob2Corpus dev;
+  std::vector<NerWord> dev_words;
+  std::vector<treebank::Treebank> extra_banks;  // the extra text views into these
+  internal::TextCorpus text;
+  LexiconBuild build;
+  PreparedSet prepared;
+};
+
+// The groups the options allow: no POS without a tagger, and so on.
+uint32_t UsableGroups(const NerTrainOptions& options) {
+  uint32_t groups = options.feature_groups;
+  if (options.tagger_model_path.empty()) groups &= ~internal::kPosGroup;
+  if (options.cluster_count == 0) groups &= ~internal::kClusterGroup;
+  const GazetteerSources& lists = options.gazetteer;
+  if (lists.wordnet_dir.empty() && lists.iso_codes_dir.empty() && lists.geonames_path.empty()) {
+    groups &= ~internal::kGazetteerGroup;
+  }
+  return groups;
+}
+
+// Reads and tags the training and dev files.
+Status ReadData(const NerTrainOptions& options, TrainingData& data, NerTrainReport& report) {
+  const Clock::time_point start = Clock::now();
+  for (const std::string& path : options.train_paths) {
+    KH_ASSIGN_OR_RETURN(Iob2Corpus corpus, ReadIob2(path));
+    report.other_type_words += corpus.other_type_words;
+    KH_RETURN_IF_ERROR(AddTrainingFile(std::move(corpus), data.tagger.get(),
+                                       options.max_train_sentences, options.learn_other, data.set));
+  }
+  for (const std::string& path : options.entity_conllu_paths) {
+    KH_ASSIGN_OR_RETURN(Iob2Corpus corpus, ReadGumEntities(path));
+    KH_RETURN_IF_ERROR(AddTrainingFile(std::move(corpus), data.tagger.get(),
+                                       options.max_train_sentences, options.learn_other, data.set));
+  }
+  if (!options.dev_path.empty()) {
+    KH_ASSIGN_OR_RETURN(data.dev, ReadIob2(options.dev_path));
+    data.dev_words = TagWords(data.dev, data.tagger.get());
+  }
+  report.tagging_seconds = SecondsSince(start);
+  report.train_sentences = data.set.sentences.size();
+  report.train_words = data.set.words.size();
+  return ReadExtraText(options.text_paths, data.extra_banks, data.text);
+}
+
+// The lexicon, clusters and gazetteer, and the prepared training sentences.
+Status BuildTables(const NerTrainOptions& options, TrainingData& data, NerTrainReport& report) {
+  data.build = BuildLexicon(data.set, data.text, options.lexicon_min_count);
+  if (data.groups & internal::kClusterGroup) {
+    const Clock::time_point start = Clock::now();
+    for (const Iob2Sentence& sentence : data.set.sentences) {
+      std::vector<std::string_view> forms;
+      for (uint32_t index = sentence.word_begin; index < sentence.word_end; ++index) {
+        forms.push_back(data.set.words[index].form);
+      }
+      data.text.AddSentence(forms);
+    }
+    internal::ClusterOptions cluster_options;
+    cluster_options.cluster_count = options.cluster_count;
+    cluster_options.min_count = options.cluster_min_count;
+    cluster_options.iterations = options.cluster_iterations;
+    data.build.lexicon.clusters = internal::ClusterWords(data.text, cluster_options);
+    report.cluster_seconds = SecondsSince(start);
+    Report(options, "clusters: " + std::to_string(data.build.lexicon.clusters.size()) + " words");
+  }
+  if (data.groups & internal::kGazetteerGroup) {
+    KH_ASSIGN_OR_RETURN(data.build.lexicon.gazetteer, BuildGazetteer(options.gazetteer));
+    Report(options, "gazetteer: " + std::to_string(data.build.lexicon.gazetteer.names.size()) +
+                        " names, up to " + std::to_string(data.build.lexicon.gazetteer.max_words) +
+                        " words");
+  }
+  data.prepared = Prepare(data.set, data.build);
+  return Status::Ok();
+}
+
+std::unique_ptr<Recognizer> MakeRecognizer(const NerTrainOptions& options, const TrainingData& data,
+                                           internal::Weights weights) {
+  RecognizerParts parts;
+  parts.decoder = options.decoder;
+  parts.feature_groups = data.groups;
+  parts.lexicon = data.build.lexicon;
+  parts.weights = std::move(weights);
+  return std::make_unique<Recognizer>(std::move(parts));
+}
+
+NerScores ScoreDev(const NerTrainOptions& options, const TrainingData& data,
+                   const Recognizer& recognizer) {
+  return options.dev_path.empty() ? NerScores()
+                                  : EvaluateTagged(recognizer, data.dev, data.dev_words);
+}
+
+// One perceptron run with `seed`, early-stopped on dev: the best epoch's averaged weights.
+struct Run {
+  internal::Weights weights;
+  NerScores best_dev;
+  int best_epoch = 0;
+  std::vector<NerScores> dev_by_epoch;
+};
+
+Run TrainRun(const NerTrainOptions& options, const TrainingData& data, uint32_t seed) {
+  internal::Trainer trainer(kLabelCount);
+  std::vector<size_t> order(data.set.sentences.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(seed);
+  internal::DecodeScratch scratch;
+  std::vector<uint8_t> predicted;
+  Run run;
+  int since_best = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t sentence_idx : order) {
+      const BioLabel* gold = data.set.labels.data() + data.set.sentences[sentence_idx].word_begin;
+      const internal::SentenceInfo& info = data.prepared.sentences[sentence_idx];
+      if (options.decoder == DecoderKind::kViterbi) {
+        ViterbiStep(info, gold, data.groups, trainer, scratch, predicted);
+      } else {
+        GreedyStep(info, gold, data.groups, trainer, scratch, predicted);
+      }
+    }
+    internal::Weights weights = trainer.Average(options.min_weight);
+    const NerScores scores = ScoreDev(options, data, *MakeRecognizer(options, data, weights));
+    run.dev_by_epoch.push_back(scores);
+    Report(options, "seed " + std::to_string(seed) + " epoch " + std::to_string(epoch) + ": dev " +
+                        FormatScores(scores));
+    if (run.best_epoch == 0 || options.dev_path.empty() ||
+        scores.all.F1() > run.best_dev.all.F1()) {
+      run.best_epoch = epoch;
+      run.best_dev = scores;
+      run.weights = std::move(weights);
+      since_best = 0;
+    } else if (++since_best >= options.patience) {
+      break;
+    }
+  }
+  return run;
+}
+
+}  // namespace
+
+StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
+  KH_RETURN_IF_ERROR(CheckOptions(options));
+  const Clock::time_point start = Clock::now();
+  NerTrainReport report;
+  TrainingData data;
+  data.groups = UsableGroups(options);
+  if (!options.tagger_model_path.empty()) {
+    KH_ASSIGN_OR_RETURN(data.tagger, tag::Tagger::Load(options.tagger_model_path));
+  }
+  KH_RETURN_IF_ERROR(ReadData(options, data, report));
+  KH_RETURN_IF_ERROR(BuildTables(options, data, report));
+  std::vector<Run> runs;
+  for (uint32_t member = 0; member < options.ensemble; ++member) {
+    runs.push_back(TrainRun(options, data, options.seed + member));
+  }
+  report.dev_by_epoch = runs.front().dev_by_epoch;
+  report.best_epoch = runs.front().best_epoch;
+  if (runs.size() == 1) {
+    report.recognizer = MakeRecognizer(options, data, std::move(runs.front().weights));
+  } else {
+    std::vector<const internal::Weights*> members;
+    for (const Run& run : runs) members.push_back(&run.weights);
+    report.recognizer = MakeRecognizer(options, data, internal::Weights::Mix(members));
+  }
+  report.best_dev = ScoreDev(options, data, *report.recognizer);
+  const std::string training_data =
+      options.training_data.empty() ? DefaultTrainingData(options) : options.training_data;
+  const std::string bytes = report.recognizer->Serialize(training_data, "");
+  report.model_bytes = bytes.size();
+  if (!options.output_path.empty()) {
+    KH_RETURN_IF_ERROR(base::WriteFile(options.output_path, bytes));
+  }
+  report.seconds = SecondsSince(start);
+  return report;
+}
+
+}  // namespace khabar::ner
