@@ -1,9 +1,14 @@
 #include "khabar/dict/actor_dictionary.h"
 
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <utility>
 
+#include "khabar/base/utf8.h"
 #include "khabar/dict/internal/brackets.h"
 #include "khabar/dict/internal/dict_text.h"
 #include "khabar/dict/internal/roles.h"
@@ -129,6 +134,7 @@ class ActorDictionary::Parser {
 };
 
 void ActorDictionary::Parser::IndexPhrase(const PendingPhrase& phrase) {
+  dictionary_->IndexTransliterated(phrase.words, current_);
   std::span<const uint32_t> owners = dictionary_->matcher_.Lookup(phrase.words);
   if (owners.empty()) {
     dictionary_->matcher_.Add(phrase.words, current_);
@@ -136,8 +142,13 @@ void ActorDictionary::Parser::IndexPhrase(const PendingPhrase& phrase) {
   }
   if (owners.front() == current_) return;  // repeated within one record
   const Actor& first = dictionary_->actors_[owners.front()];
-  if (first.roles == dictionary_->actors_[current_].roles) {
+  const Actor& current = dictionary_->actors_[current_];
+  if (first.roles == current.roles) {
     ++dictionary_->duplicate_phrases_;
+    return;
+  }
+  if (dictionary_->IsOverlay(first) && !dictionary_->IsOverlay(current)) {
+    ++dictionary_->overridden_phrases_;
     return;
   }
   std::string joined;
@@ -146,17 +157,54 @@ void ActorDictionary::Parser::IndexPhrase(const PendingPhrase& phrase) {
                                  dictionary_->Where(first) + " with other codes; kept the first");
 }
 
+void ActorDictionary::IndexTransliterated(const std::vector<std::string>& words, uint32_t actor) {
+  // Base phrases of one word are left out: across 27,000 Phoenix actors they are what
+  // capitalised English words collide with (Taxes/TEXAS, Send/SIND, Curse/CORSE).
+  size_t min_keys = IsOverlay(actors_[actor]) ? 1 : 2;
+  std::vector<std::string_view> views(words.begin(), words.end());
+  TransliteratedTokens kept;
+  TransliterateTokens(views, ArticleMode::kKeep, &kept);
+  if (kept.keys.size() >= min_keys && transliteration_matcher_.Lookup(kept.keys).empty()) {
+    transliteration_matcher_.Add(kept.keys, actor);
+  }
+  TransliteratedTokens dropped;
+  TransliterateTokens(views, ArticleMode::kDrop, &dropped);
+  // "EL_SALVADOR" must not become "Salvador"; "AL-ASHMAWY" may become "Ashmawy".
+  bool separate_article = std::any_of(words.begin(), words.end(),
+                                      [](const std::string& word) { return IsArticle(word); });
+  if (dropped.keys.size() < min_keys || dropped.keys == kept.keys) return;
+  if (separate_article && dropped.keys.size() < 2) return;
+  if (transliteration_matcher_.Lookup(dropped.keys).empty()) {
+    transliteration_matcher_.Add(dropped.keys, actor);
+  }
+}
+
+void ActorDictionary::ParseFile(const DictionarySource& source, uint32_t file,
+                                Warnings* warnings) {
+  WarningSink sink(source.name, warnings);
+  internal::DictText text(source.bytes, sink);
+  Parser parser(this, file, sink);
+  for (const internal::DictLine& line : text.lines()) parser.ParseLine(line);
+  parser.Finish();
+}
+
 ActorDictionary ActorDictionary::Parse(std::span<const DictionarySource> files,
                                        Warnings* warnings) {
+  return Parse(files, {}, warnings);
+}
+
+ActorDictionary ActorDictionary::Parse(std::span<const DictionarySource> files,
+                                       std::span<const DictionarySource> overlays,
+                                       Warnings* warnings) {
   ActorDictionary dictionary;
-  for (const DictionarySource& source : files) {
-    auto file = static_cast<uint32_t>(dictionary.files_.size());
-    dictionary.files_.push_back(source.name);
-    WarningSink sink(source.name, warnings);
-    internal::DictText text(source.bytes, sink);
-    Parser parser(&dictionary, file, sink);
-    for (const internal::DictLine& line : text.lines()) parser.ParseLine(line);
-    parser.Finish();
+  for (const DictionarySource& source : files) dictionary.files_.push_back(source.name);
+  dictionary.overlay_begin_ = static_cast<uint32_t>(files.size());
+  for (const DictionarySource& source : overlays) dictionary.files_.push_back(source.name);
+  for (size_t index = 0; index < overlays.size(); ++index) {
+    dictionary.ParseFile(overlays[index], static_cast<uint32_t>(files.size() + index), warnings);
+  }
+  for (size_t index = 0; index < files.size(); ++index) {
+    dictionary.ParseFile(files[index], static_cast<uint32_t>(index), warnings);
   }
   return dictionary;
 }
@@ -184,6 +232,83 @@ size_t ActorDictionary::ActorCount(uint32_t file) const {
 
 std::string ActorDictionary::Where(const Actor& actor) const {
   return files_[actor.file] + ":" + std::to_string(actor.line);
+}
+
+namespace {
+
+// Lowercase words that may sit inside a capitalised name ("Government of National Accord",
+// "Osama bin Laden").
+constexpr std::array<std::string_view, 12> kNameConnectors = {
+    "of", "the", "and", "for", "in", "on", "de", "bin", "ibn", "bint", "abu", "abd"};
+
+bool IsHyphen(std::string_view token) {
+  return token == "-" || token == "\u2010" || token == "\u2011" || token == "\u2013";
+}
+
+// An uppercase or uncased (Arabic, Chinese, ...) letter first; "al-Sisi" counts by "Sisi".
+bool IsCapitalised(std::string_view token) {
+  if (token.size() > 3 && token[2] == '-' && IsArticle(token.substr(0, 2))) token.remove_prefix(3);
+  if (token.empty()) return false;
+  char32_t code_point = 0;
+  if (base::DecodeUtf8(token, 0, &code_point) == 0) return false;
+  utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(code_point));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT ||
+         category == UTF8PROC_CATEGORY_LO;
+}
+
+// The guard on transliteration matches (see FindActors in the header).
+bool NamesOnly(std::span<const std::string_view> tokens, uint32_t begin, uint32_t end) {
+  bool capitalised = false;
+  for (uint32_t index = begin; index < end; ++index) {
+    std::string_view token = tokens[index];
+    if (IsCapitalised(token)) {
+      capitalised = true;
+    } else if (!IsArticle(token) && !IsHyphen(token) &&
+               std::find(kNameConnectors.begin(), kNameConnectors.end(), token) ==
+                   kNameConnectors.end()) {
+      return false;
+    }
+  }
+  return capitalised;
+}
+
+struct Candidate {
+  PhraseMatch match;
+  bool exact = false;
+};
+
+}  // namespace
+
+std::vector<PhraseMatch> ActorDictionary::FindActors(
+    std::span<const std::string_view> tokens) const {
+  std::vector<PhraseMatch> exact = matcher_.FindLongest(tokens);
+  bool any_capitalised = std::any_of(tokens.begin(), tokens.end(), IsCapitalised);
+  if (transliteration_matcher_.phrase_count() == 0 || !any_capitalised) return exact;
+  std::vector<Candidate> candidates;
+  for (const PhraseMatch& match : exact) candidates.push_back({match, true});
+  TransliteratedTokens keys;
+  std::vector<std::string_view> views;
+  for (ArticleMode mode : {ArticleMode::kKeep, ArticleMode::kDrop}) {
+    TransliterateTokens(tokens, mode, &keys);
+    views.assign(keys.keys.begin(), keys.keys.end());
+    for (const PhraseMatch& match : transliteration_matcher_.FindLongest(views)) {
+      PhraseMatch mapped{keys.origins[match.begin], keys.origins[match.end - 1] + 1, match.values};
+      if (NamesOnly(tokens, mapped.begin, mapped.end)) candidates.push_back({mapped, false});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.match.begin != b.match.begin) return a.match.begin < b.match.begin;
+    if (a.match.end != b.match.end) return a.match.end > b.match.end;
+    return a.exact && !b.exact;
+  });
+  std::vector<PhraseMatch> matches;
+  uint32_t covered = 0;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.match.begin < covered) continue;
+    matches.push_back(candidate.match);
+    covered = candidate.match.end;
+  }
+  return matches;
 }
 
 std::string_view ActorDictionary::CodeOn(uint32_t actor_id, Date date) const {

@@ -24,6 +24,23 @@
 // the phrase does not get it; when the two actors' roles are identical (the same person
 // entered twice) this is only counted (duplicate_phrases()), otherwise it is a warning.
 //
+// Overlays (Khabar's own files, dictionaries/*.actors.txt): Parse(files, overlays, ...)
+// reads the overlays first, so an overlay actor owns every phrase it defines and a base
+// (Phoenix) actor repeating it loses it without a warning (overridden_phrases()). The
+// base actor keeps its other phrases. Overlay actors therefore have the smallest ids;
+// files() still lists the base files first, then the overlays.
+//
+// Transliteration: FindActors matches on the exact key (NormalizeKey) and, for
+// capitalised names, on the transliteration key too (dict/normalize.h), so "Hifter",
+// "Hafter" and "al-Ashmawy" find the actors written HAFTAR and ASHMAWY. Each phrase is
+// indexed with its article ("al-"/"el-", as a separate word) and, unless that leaves a
+// single word after a separate "AL"/"EL" (EL_SALVADOR), without it; the tokens are looked
+// up both with and without their articles. Base (non-overlay) phrases are indexed this way
+// only when they have two keys or more: one-word Phoenix names are what capitalised
+// English words collide with ("Taxes" and TEXAS). A transliteration key names the first
+// actor that produced it (overlays first). An exact match beats a transliteration match of
+// the same tokens.
+//
 // Thread-safety: immutable after loading; const methods may run from many threads.
 #ifndef KHABAR_DICT_ACTOR_DICTIONARY_H_
 #define KHABAR_DICT_ACTOR_DICTIONARY_H_
@@ -68,6 +85,11 @@ class ActorDictionary {
   // becomes a warning and is skipped.
   static ActorDictionary Parse(std::span<const DictionarySource> files, Warnings* warnings);
 
+  // Parses `overlays` and then `files` (see "Overlays" above); ids continue across both.
+  // files()[i] is files[i] for i < files.size(), then the overlays in order.
+  static ActorDictionary Parse(std::span<const DictionarySource> files,
+                               std::span<const DictionarySource> overlays, Warnings* warnings);
+
   // Reads and parses the files; fails only when a file cannot be read (ReadDictionaryFile).
   static StatusOr<ActorDictionary> Load(std::span<const std::string> paths, Warnings* warnings);
 
@@ -82,22 +104,40 @@ class ActorDictionary {
   // REQUIRES: actor_id < actors().size().
   std::string_view CodeOn(uint32_t actor_id, Date date) const;
 
-  // Longest non-overlapping actor phrases in the tokens; values are actor ids.
-  std::vector<PhraseMatch> FindActors(std::span<const std::string_view> tokens) const {
-    return matcher_.FindLongest(tokens);
-  }
+  // Whether the actor comes from an overlay file.
+  bool IsOverlay(const Actor& actor) const { return actor.file >= overlay_begin_; }
+
+  // Longest non-overlapping actor phrases in the tokens (raw sentence tokens, as the
+  // tokenizer writes them: case matters for transliteration matches); values are actor
+  // ids. Leftmost first; at one start the longest match wins, an exact match before a
+  // transliteration match of the same length. A transliteration match is kept only when
+  // every token it covers is capitalised (an uppercase or uncased letter first), an
+  // article, a hyphen or one of "of the and for in on de bin ibn bint abu abd", and at
+  // least one is capitalised.
+  std::vector<PhraseMatch> FindActors(std::span<const std::string_view> tokens) const;
+  // The exact-key matcher; FindActors also uses transliteration_matcher().
   const PhraseMatcher& matcher() const { return matcher_; }
+  const PhraseMatcher& transliteration_matcher() const { return transliteration_matcher_; }
 
   // Phrases repeated by an actor with identical roles, merged without a warning.
   size_t duplicate_phrases() const { return duplicate_phrases_; }
+  // Base phrases that an overlay actor had already taken.
+  size_t overridden_phrases() const { return overridden_phrases_; }
 
  private:
   class Parser;
 
+  void ParseFile(const DictionarySource& source, uint32_t file, Warnings* warnings);
+  // Indexes the transliteration keys of one phrase (exact keys) for `actor`.
+  void IndexTransliterated(const std::vector<std::string>& words, uint32_t actor);
+
   std::vector<Actor> actors_;
   std::vector<std::string> files_;
+  uint32_t overlay_begin_ = 0xFFFFFFFFu;  // index of the first overlay in files_
   PhraseMatcher matcher_;
+  PhraseMatcher transliteration_matcher_;
   size_t duplicate_phrases_ = 0;
+  size_t overridden_phrases_ = 0;
 };
 
 }  // namespace khabar::dict
