@@ -38,6 +38,9 @@ std::vector<doc::Document> MakeBatch(int batch_idx) {
       text += "Report " + id + " says item " + std::to_string(sentence_idx) + " happened.";
     }
     batch.push_back(MakeDocument(id, "https://crash.test/" + id, text));
+    for (uint32_t sentence_idx = 0; sentence_idx < kSentencesPerDocument; ++sentence_idx) {
+      AddEvent(batch.back(), sentence_idx, "EGYGOV", "042", "LBYMIL");
+    }
   }
   return batch;
 }
@@ -110,9 +113,21 @@ TEST(SqliteProcessTest, KilledWriterLeavesOnlyWholeBatches) {
                          " OR (SELECT MAX(sentence_index) FROM sentences s"
                          " WHERE s.document_id = d.id) <> d.sentence_count - 1"),
             "0");
+  // Every stored document has its events and their reports, once: one per sentence.
+  const std::string per_document = std::to_string(kSentencesPerDocument);
+  EXPECT_EQ(RawQuery(path, "SELECT COUNT(*) / " + per_document + " FROM events"), documents);
+  EXPECT_EQ(RawQuery(path, "SELECT COUNT(*) / " + per_document + " FROM reports"), documents);
+  EXPECT_EQ(RawQuery(path,
+                     "SELECT COUNT(*) FROM documents d WHERE " + per_document +
+                         " <> (SELECT COUNT(*) FROM reports r WHERE r.document_id = d.id)"),
+            "0");
   StatusOr<std::unique_ptr<SqliteStore>> reopened = SqliteStore::Open(path);
   ASSERT_THAT(reopened, IsOk());
   EXPECT_EQ(StoredDocuments(**reopened), std::stoll(documents));
+  StatusOr<StoreSummary> summary = (*reopened)->Summarize();
+  ASSERT_THAT(summary, IsOk());
+  EXPECT_EQ(summary->events, std::stoll(documents) * kSentencesPerDocument);
+  EXPECT_EQ(summary->reports, summary->events);
 }
 
 TEST(SqliteProcessTest, ConcurrentOpensMigrateOnce) {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "khabar/base/check.h"
+#include "khabar/store/internal/event_columns.h"
 #include "khabar/store/internal/sqlite_migrator.h"
 #include "khabar/store/internal/sqlite_queries.h"
 #include "khabar/store/migration.h"
@@ -24,6 +25,9 @@ struct SqliteStore::Statements {
   SqliteStatement insert_document;
   SqliteStatement insert_text;
   SqliteStatement insert_sentence;
+  SqliteStatement find_event;
+  SqliteStatement insert_event;
+  SqliteStatement insert_report;
   SqliteStatement insert_quarantine;
   SqliteStatement fingerprints;
   SqliteStatement summary;
@@ -93,12 +97,16 @@ Status SqliteStore::PrepareStatements() {
   KH_ASSIGN_OR_RETURN(SqliteStatement insert_document, prepare(queries::kInsertDocument));
   KH_ASSIGN_OR_RETURN(SqliteStatement insert_text, prepare(queries::kInsertText));
   KH_ASSIGN_OR_RETURN(SqliteStatement insert_sentence, prepare(queries::kInsertSentence));
+  KH_ASSIGN_OR_RETURN(SqliteStatement find_event, prepare(queries::kFindEvent));
+  KH_ASSIGN_OR_RETURN(SqliteStatement insert_event, prepare(queries::kInsertEvent));
+  KH_ASSIGN_OR_RETURN(SqliteStatement insert_report, prepare(queries::kInsertReport));
   KH_ASSIGN_OR_RETURN(SqliteStatement insert_quarantine, prepare(queries::kInsertQuarantine));
   KH_ASSIGN_OR_RETURN(SqliteStatement fingerprints, prepare(queries::kFingerprints));
   KH_ASSIGN_OR_RETURN(SqliteStatement summary, prepare(queries::kSummary));
   statements_.reset(new Statements{
       std::move(begin), std::move(commit), std::move(find_url), std::move(find_content),
       std::move(insert_document), std::move(insert_text), std::move(insert_sentence),
+      std::move(find_event), std::move(insert_event), std::move(insert_report),
       std::move(insert_quarantine), std::move(fingerprints), std::move(summary)});
   return Status::Ok();
 }
@@ -146,6 +154,7 @@ StatusOr<DocumentWrite> SqliteStore::WriteOne(const doc::Document& document, std
   KH_ASSIGN_OR_RETURN(int64_t row_id, InsertDocument(document, now));
   KH_RETURN_IF_ERROR(InsertText(document, row_id));
   KH_RETURN_IF_ERROR(InsertSentences(document, row_id));
+  KH_RETURN_IF_ERROR(InsertEvents(document, row_id, now));
   return DocumentWrite{DocumentWrite::Outcome::kInserted, row_id, ""};
 }
 
@@ -222,6 +231,75 @@ Status SqliteStore::InsertSentences(const doc::Document& document, int64_t row_i
     KH_RETURN_IF_ERROR(insert.Run("inserting a sentence"));
   }
   return Status::Ok();
+}
+
+Status SqliteStore::InsertEvents(const doc::Document& document, int64_t row_id,
+                                 std::string_view now) {
+  // Filled from the publication date until the date stage resolves event dates, as the event
+  // JSON does (events/event_json.cc).
+  const bool dated = !document.published.empty();
+  const std::string_view date_precision = dated ? "day" : "";
+  const std::string_view date_from = dated ? "publication" : "";
+  for (size_t event_idx = 0; event_idx < document.events.events.size(); ++event_idx) {
+    const doc::Event& event = document.events.events[event_idx];
+    const std::string event_id = internal::EventId(document, event);
+    KH_ASSIGN_OR_RETURN(int64_t event_row, InsertEvent(document, event, event_id, date_precision,
+                                                       date_from, now));
+    const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
+    SqliteStatement& insert = statements_->insert_report;
+    SqliteStatement::Scope scope(insert);
+    insert.BindInt64(1, event_row);
+    insert.BindInt64(2, row_id);
+    insert.BindInt64(3, static_cast<int64_t>(event.sentence));
+    insert.BindInt64(4, raw.begin);
+    insert.BindInt64(5, raw.end);
+    insert.BindText(6, event.pattern);
+    KH_RETURN_IF_ERROR(insert.Run("inserting the report of event " + std::to_string(event_idx)));
+  }
+  return Status::Ok();
+}
+
+StatusOr<int64_t> SqliteStore::InsertEvent(const doc::Document& document, const doc::Event& event,
+                                           const std::string& event_id,
+                                           std::string_view date_precision,
+                                           std::string_view date_from, std::string_view now) {
+  {
+    // The same id twice: the same event coded twice in one sentence, or in an earlier document
+    // with the same doc_id. The first row stands; the caller adds a report to it.
+    SqliteStatement& find = statements_->find_event;
+    SqliteStatement::Scope scope(find);
+    find.BindText(1, event_id);
+    KH_ASSIGN_OR_RETURN(bool found, find.Step("looking up an event id"));
+    if (found) return find.ColumnInt64(0);
+  }
+  const std::string source_text(event.source.empty() ? "" : document.RawText(event.source.span));
+  const std::string target_text(event.target.empty() ? "" : document.RawText(event.target.span));
+  const std::string source_actor = internal::ActorDisplayName(event.source.actor);
+  const std::string target_actor = internal::ActorDisplayName(event.target.actor);
+  SqliteStatement& insert = statements_->insert_event;
+  SqliteStatement::Scope scope(insert);
+  insert.BindText(1, event_id);
+  insert.BindText(2, document.published);
+  insert.BindText(3, date_precision);
+  insert.BindText(4, date_from);
+  insert.BindText(5, source_text);
+  insert.BindText(6, source_actor);
+  insert.BindText(7, event.source.code);
+  insert.BindText(8, internal::CountryOf(event.source));
+  insert.BindText(9, target_text);
+  insert.BindText(10, target_actor);
+  insert.BindText(11, event.target.code);
+  insert.BindText(12, internal::CountryOf(event.target));
+  insert.BindText(13, event.cameo);
+  insert.BindText(14, event.root);
+  insert.BindInt64(15, event.quad_class);
+  insert.BindDouble(16, internal::GoldsteinColumn(event.goldstein));
+  insert.BindText(17, event.plover);
+  insert.BindText(18, event.negated ? "negated" : "asserted");
+  insert.BindInt64(19, event.negated ? 1 : 0);
+  insert.BindText(20, now);
+  KH_RETURN_IF_ERROR(insert.Run("inserting event " + event_id));
+  return connection_.LastInsertRowId();
 }
 
 Status SqliteStore::Quarantine(const QuarantineRecord& record) {

@@ -64,6 +64,13 @@ class SqliteStore : public Store {
   StatusOr<int64_t> InsertDocument(const doc::Document& document, std::string_view now);
   Status InsertText(const doc::Document& document, int64_t row_id);
   Status InsertSentences(const doc::Document& document, int64_t row_id);
+  // One events row per distinct event id (an id already stored gets no new row) and one
+  // reports row per event, linking it to the document's sentence.
+  Status InsertEvents(const doc::Document& document, int64_t row_id, std::string_view now);
+  // The events.id of `event_id`, inserting the row when it is new.
+  StatusOr<int64_t> InsertEvent(const doc::Document& document, const doc::Event& event,
+                                const std::string& event_id, std::string_view date_precision,
+                                std::string_view date_from, std::string_view now);
 
   std::mutex mutex_;
   internal::SqliteConnection connection_;   // GUARDED_BY(mutex_); outlives statements_

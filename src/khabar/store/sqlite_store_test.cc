@@ -203,6 +203,90 @@ TEST(SqliteStoreTest, StoresOffsetsAndMetadata) {
             "2019-05-29 dateline Ab cd. Ef.|Ab  cd. Ef.");
 }
 
+TEST(SqliteStoreTest, StoresEventColumnsAndRawReportSpans) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  std::unique_ptr<SqliteStore> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("afp-2019-05-28-0042", "", "Ab cd. Ef. Sisi met Haftar."));
+  doc::Document& document = batch.back();
+  document.raw = "Ab  cd. Ef. Sisi met Haftar.";  // the normaliser folded a double space
+  document.offsets.AddAnchor(0, 0);
+  document.offsets.AddAnchor(2, 2);
+  document.offsets.AddAnchor(3, 4);
+  document.published = "2019-05-28";
+  doc::Event& event = AddEvent(document, 2, "EGYGOV", "0332", "LBYMIL");
+  event.verb = 7;
+  event.source.actor = "ABDEL_FATTAH_AL-SISI";
+  event.target.actor = "KHALIFA_(BELQASIM)_HAFTAR_";
+  event.root = "03";
+  event.quad_class = 1;
+  event.goldstein = 2.8f;
+  event.plover = "CONSULT";
+  event.negated = true;
+  ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
+  // The id pinned in internal/event_columns_test.cc, i.e. the one of the event JSON.
+  EXPECT_EQ(RawQuery(path,
+                     "SELECT event_id || '|' || date || '|' || date_precision || '|' ||"
+                     " date_from || '|' || source_text || '|' || source_actor || '|' ||"
+                     " source_code || '|' || source_country || '|' || target_text || '|' ||"
+                     " target_actor || '|' || target_code || '|' || target_country FROM events"),
+            "7c3deebe1d0d8d87|2019-05-28|day|publication|Sisi|Abdel Fattah Al-Sisi|EGYGOV|EGY|"
+            "Haftar.|Khalifa (Belqasim) Haftar|LBYMIL|LBY");
+  EXPECT_EQ(RawQuery(path,
+                     "SELECT cameo || '|' || root || '|' || quad_class || '|' || goldstein ||"
+                     " '|' || plover || '|' || certainty || '|' || negated || '|' ||"
+                     " typeof(location_name) || '|' || typeof(fatalities) FROM events"),
+            "0332|03|1|2.8|CONSULT|negated|1|null|null");
+  EXPECT_EQ(RawQuery(path,
+                     "SELECT r.sentence_index || '|' || r.span_begin || '-' || r.span_end || '|' ||"
+                     " r.pattern || '|' || d.doc_id || '|' || e.event_id || '|' || r.extra"
+                     " FROM reports r JOIN documents d ON d.id = r.document_id"
+                     " JOIN events e ON e.id = r.event_id"),
+            "2|12-28|* MEET +|afp-2019-05-28-0042|7c3deebe1d0d8d87|{}");
+  EXPECT_EQ(RawQuery(path, "PRAGMA foreign_key_check"), "");
+}
+
+TEST(SqliteStoreTest, UndatedDocumentGivesUndatedEvents) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  std::unique_ptr<SqliteStore> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("u", "", "Troops withdrew."));
+  doc::Event& event = AddEvent(batch.back(), 0, "MIL", "0874", "");
+  event.source.actor.clear();  // an agent-only code names no country
+  event.target = {};
+  ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
+  EXPECT_EQ(RawQuery(path,
+                     "SELECT '[' || date || '|' || date_precision || '|' || date_from || '|' ||"
+                     " source_actor || '|' || source_country || '|' || target_text || '|' ||"
+                     " target_code || '|' || certainty || ']' FROM events"),
+            "[|||||||asserted]");
+}
+
+TEST(SqliteStoreTest, EventErrorMidBatchRollsBackDocumentsToo) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  std::unique_ptr<SqliteStore> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  ASSERT_EQ(RawQuery(path,
+                     "CREATE TRIGGER poison BEFORE INSERT ON reports WHEN NEW.pattern = 'bad'"
+                     " BEGIN SELECT RAISE(ABORT, 'poisoned report'); END"),
+            "");
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("fine", "", "Egypt hosted Haftar."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL");
+  batch.push_back(MakeDocument("bad", "", "Egypt hosted Haftar again."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL").pattern = "bad";
+  EXPECT_THAT(store->WriteDocuments(Pointers(batch)),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("poisoned report")));
+  EXPECT_EQ(RawQuery(path, "SELECT COUNT(*) FROM documents"), "0");
+  EXPECT_EQ(RawQuery(path, "SELECT COUNT(*) FROM events"), "0");
+  EXPECT_EQ(RawQuery(path, "SELECT COUNT(*) FROM reports"), "0");
+}
+
 TEST(SqliteStoreTest, QuarantineRowHoldsTheRecord) {
   ScratchDir dir;
   const std::string path = dir.File("k.db");

@@ -73,14 +73,16 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Writes the documents and their sentences in ONE transaction: all or nothing. A document
+  // Writes the documents, their sentences and their events (one events row per distinct event
+  // id, one reports row per event; docs/formats/schema.md) in ONE transaction: all or nothing. A document
   // whose url (when not empty) or content_hash is already stored, earlier in the database or
   // earlier in the same batch, is not written again: its result names the row that holds it.
   // The url is checked first, so a re-fetched article with edited text stays as first stored.
   // Returns one DocumentWrite per input, in order.
   // InvalidArgument (and nothing written) when a document has an empty id, a zero
-  // content_hash, or a sentence whose span, raw span (through `offsets`) or tokens fall
-  // outside the document.
+  // content_hash, a sentence whose span, raw span (through `offsets`) or tokens fall
+  // outside the document, or an event whose sentence, quad_class or argument spans do.
+  // A duplicate document writes no events.
   // REQUIRES: no null pointers in `documents`.
   virtual StatusOr<std::vector<DocumentWrite>> WriteDocuments(
       std::span<const doc::Document* const> documents) = 0;

@@ -65,6 +65,29 @@ inline doc::Document MakeDocument(std::string id, std::string url, std::string t
   return document;
 }
 
+// Appends an event "<source> <cameo> <target>" reported by sentence `sentence` of `document`,
+// whose arguments are the sentence's first and last token.
+// REQUIRES: the sentence exists and has at least one token.
+inline doc::Event& AddEvent(doc::Document& document, uint32_t sentence, std::string source,
+                            std::string cameo, std::string target) {
+  const doc::Sentence& where = document.sentences[sentence];
+  doc::Event event;
+  event.sentence = sentence;
+  event.verb = where.token_begin + 1;
+  event.source = {where.token_begin, document.tokens[where.token_begin].span, std::move(source),
+                  "SOURCE_ACTOR"};
+  event.target = {where.token_end - 1, document.tokens[where.token_end - 1].span,
+                  std::move(target), ""};
+  event.root = cameo.substr(0, 2);
+  event.cameo = std::move(cameo);
+  event.quad_class = 1;
+  event.goldstein = 1.5f;
+  event.pattern = "* MEET +";
+  event.pattern_source = "test.verbs:1";
+  document.events.events.push_back(std::move(event));
+  return document.events.events.back();
+}
+
 inline std::vector<const doc::Document*> Pointers(const std::vector<doc::Document>& documents) {
   std::vector<const doc::Document*> pointers;
   for (const doc::Document& document : documents) pointers.push_back(&document);
@@ -268,6 +291,82 @@ TYPED_TEST_P(StoreTest, FingerprintsRoundTripEveryByte) {
   EXPECT_EQ((*fingerprints)[1].minhash, "");
 }
 
+TYPED_TEST_P(StoreTest, EventsAndReportsAreWritten) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("e", "https://x.test/e", "Egypt hosted Haftar. Talks went on."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL");
+  AddEvent(batch.back(), 1, "EGYGOV", "040", "");
+  batch.push_back(MakeDocument("f", "", "Rebels shelled the town."));
+  AddEvent(batch.back(), 0, "LBYREB", "190", "LBY");
+  ASSERT_THAT(this->Write(batch), IsOk());
+  const StoreSummary summary = this->Summary();
+  EXPECT_EQ(summary.documents, 2);
+  EXPECT_EQ(summary.events, 3);
+  EXPECT_EQ(summary.reports, 3);
+}
+
+TYPED_TEST_P(StoreTest, RewritingADocumentStoresNoNewEvents) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("e", "https://x.test/e", "Egypt hosted Haftar. Talks went on."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL");
+  AddEvent(batch.back(), 1, "EGYGOV", "040", "");
+  ASSERT_THAT(this->Write(batch), IsOk());
+  auto again = this->Write(batch);  // same url and content: a duplicate
+  ASSERT_THAT(again, IsOk());
+  EXPECT_EQ((*again)[0].outcome, Outcome::kDuplicateUrl);
+  ASSERT_TRUE(this->Reopen());
+  std::vector<doc::Document> copy;  // same content under another url
+  copy.push_back(MakeDocument("copy", "https://y.test/c", "Egypt hosted Haftar. Talks went on."));
+  AddEvent(copy.back(), 0, "EGYGOV", "042", "LBYMIL");
+  auto copied = this->Write(copy);
+  ASSERT_THAT(copied, IsOk());
+  EXPECT_EQ((*copied)[0].outcome, Outcome::kDuplicateContent);
+  const StoreSummary summary = this->Summary();
+  EXPECT_EQ(summary.documents, 1);
+  EXPECT_EQ(summary.events, 2);
+  EXPECT_EQ(summary.reports, 2);
+}
+
+TYPED_TEST_P(StoreTest, DocumentWithoutEventsWritesNone) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("quiet", "", "Nothing happened. Again."));
+  ASSERT_THAT(this->Write(batch), IsOk());
+  const StoreSummary summary = this->Summary();
+  EXPECT_EQ(summary.documents, 1);
+  EXPECT_EQ(summary.sentences, 2);
+  EXPECT_EQ(summary.events, 0);
+  EXPECT_EQ(summary.reports, 0);
+}
+
+TYPED_TEST_P(StoreTest, SameEventTwiceInASentenceIsStoredOnce) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("twice", "", "Egypt hosted Haftar."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL");
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL").pattern = "* HOST +";
+  ASSERT_THAT(this->Write(batch), IsOk());
+  EXPECT_EQ(this->Summary().events, 1);
+  EXPECT_EQ(this->Summary().reports, 1);
+}
+
+TYPED_TEST_P(StoreTest, EventOutsideTheDocumentRollsBackTheBatch) {
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("good", "", "Egypt hosted Haftar."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL");
+  batch.push_back(MakeDocument("badsentence", "", "Egypt hosted Haftar again."));
+  AddEvent(batch.back(), 0, "EGYGOV", "042", "LBYMIL").sentence = 1;
+  EXPECT_THAT(this->Write(batch), StatusIs(StatusCode::kInvalidArgument,
+                                           ::testing::AllOf(HasSubstr("badsentence"),
+                                                            HasSubstr("event 0"))));
+  batch.back().events.events.back().sentence = 0;
+  batch.back().events.events.back().target.span.end = 999;
+  EXPECT_THAT(this->Write(batch),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("target span")));
+  const StoreSummary summary = this->Summary();
+  EXPECT_EQ(summary.documents, 0);
+  EXPECT_EQ(summary.events, 0);
+  EXPECT_EQ(summary.reports, 0);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(StoreTest, EmptyStoreSummarisesToZero,
                             SummaryCountsDocumentsSentencesAndTokens, SameUrlIsStoredOnce,
                             SameContentUnderAnotherUrlIsStoredOnce,
@@ -275,7 +374,10 @@ REGISTER_TYPED_TEST_SUITE_P(StoreTest, EmptyStoreSummarisesToZero,
                             FailingDocumentRollsBackItsWholeBatch,
                             RejectsMissingHashAndSentencesOutsideTheDocument,
                             EmptyBatchAndUntokenisedDocumentAreAccepted, QuarantineAddsRows,
-                            FingerprintsRoundTripEveryByte);
+                            FingerprintsRoundTripEveryByte, EventsAndReportsAreWritten,
+                            RewritingADocumentStoresNoNewEvents, DocumentWithoutEventsWritesNone,
+                            SameEventTwiceInASentenceIsStoredOnce,
+                            EventOutsideTheDocumentRollsBackTheBatch);
 
 }  // namespace khabar::store::testing
 

@@ -23,6 +23,18 @@ inline constexpr std::string_view kInsertText =
 inline constexpr std::string_view kInsertSentence =
     "INSERT INTO sentences (document_id, sentence_index, begin_byte, end_byte, raw_begin,"
     " raw_end, token_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+// An event id is unique (events.event_id); a document's events are looked up before insertion.
+inline constexpr std::string_view kFindEvent = "SELECT id FROM events WHERE event_id = ?1";
+inline constexpr std::string_view kInsertEvent =
+    "INSERT INTO events (event_id, date, date_precision, date_from, source_text, source_actor,"
+    " source_code, source_country, target_text, target_actor, target_code, target_country,"
+    " cameo, root, quad_class, goldstein, plover, certainty, negated, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20)";
+// Two events of one sentence with the same id share one report row (the UNIQUE constraint).
+inline constexpr std::string_view kInsertReport =
+    "INSERT INTO reports (event_id, document_id, sentence_index, span_begin, span_end, pattern)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
 inline constexpr std::string_view kInsertQuarantine =
     "INSERT INTO quarantine (path, doc_id, stage, line, byte_offset, code, message, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
