@@ -9,7 +9,7 @@ KH_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
-  libgtest-dev libgmock-dev libbenchmark-dev wordnet-base
+  libgtest-dev libgmock-dev libbenchmark-dev wordnet-base iso-codes
 )
 
 kh_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -65,12 +65,16 @@ kh_train_models() {
   # tagger means a new parser.
   if [ ! -f "$KH_ROOT/models/tagger-en.khm" ]; then
     kh_log "training the tagger and lemmatizer model"
-    rm -f "$KH_ROOT/models/parser-en.khm"
+    rm -f "$KH_ROOT/models/parser-en.khm" "$KH_ROOT/models/ner-en.khm"
     (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train tagger -o models/tagger-en.khm)
   fi
   if [ ! -f "$KH_ROOT/models/parser-en.khm" ]; then
     kh_log "training the dependency parser model"
     (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train parser --tagger models/tagger-en.khm \
       -o models/parser-en.khm)
+  fi
+  if [ ! -f "$KH_ROOT/models/ner-en.khm" ]; then
+    kh_log "training the named-entity model"
+    (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train ner -o models/ner-en.khm)
   fi
 }

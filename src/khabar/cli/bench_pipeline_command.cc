@@ -96,7 +96,7 @@ StatusOr<Loaded> LoadAll(const BenchPipelineOptions& options) {
     if (plover.empty()) plover = data + "/plover/CAMEO2PLOVER-2021.txt";
   }
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));
-  KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries, dict::LoadDictionaries(dir, dict::DictionaryFiles::Phoenix()));
+  KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries, dict::LoadDictionaries(dir, dict::DictionaryFiles::PhoenixWithOverlays()));
   KH_ASSIGN_OR_RETURN(events::CameoCodebook codebook, events::CameoCodebook::Load(plover));
   Loaded loaded{std::move(analysis), std::make_unique<dict::Dictionaries>(std::move(dictionaries)),
                 std::make_unique<events::CameoCodebook>(std::move(codebook)), 0};

@@ -16,6 +16,9 @@ void RegisterParseCommand(CLI::App& app, int* exit_code);     // conllu_commands
 void RegisterEvalCommand(CLI::App& app, int* exit_code);      // eval_command.cc
 void RegisterBenchCommand(CLI::App& app, int* exit_code);     // bench_command.cc
 void RegisterTrainCommand(CLI::App& app, int* exit_code);     // train_command.cc
+// `train ner` and `eval ner`, added to the `train` and `eval` groups (ner_commands.cc).
+void RegisterNerTrainCommand(CLI::App& train, int* exit_code);
+void RegisterNerEvalCommand(CLI::App& eval, int* exit_code);
 // `eval cameo`, added to the `eval` group (cameo_commands.cc).
 void RegisterCameoEvalCommand(CLI::App& eval, int* exit_code);
 // `eval plover`, added to the `eval` group (plover_commands.cc).

@@ -146,6 +146,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   tokenize->add_flag("--json", options->json, "print one JSON object");
   tokenize->callback([options, exit_code] { *exit_code = RunEvalTokenize(*options); });
   RegisterEvalUd(*eval, exit_code);
+  RegisterNerEvalCommand(*eval, exit_code);
   RegisterCameoEvalCommand(*eval, exit_code);
   RegisterPloverEvalCommand(*eval, exit_code);
 }

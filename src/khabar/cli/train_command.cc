@@ -318,6 +318,7 @@ void RegisterTrainCommand(CLI::App& app, int* exit_code) {
   RegisterTokenizer(*train, exit_code);
   RegisterTagger(*train, exit_code);
   RegisterParser(*train, exit_code);
+  RegisterNerTrainCommand(*train, exit_code);
 }
 
 }  // namespace khabar::cli

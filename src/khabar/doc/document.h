@@ -23,6 +23,7 @@
 
 #include "khabar/base/arena.h"
 #include "khabar/doc/offset_map.h"
+#include "khabar/doc/entities.h"
 #include "khabar/doc/events.h"
 #include "khabar/doc/span.h"
 #include "khabar/doc/words.h"
@@ -91,6 +92,9 @@ class Document {
 
   // Syntactic words, tags, lemmas (tag stage) and dependencies (parse stage).
   WordLayer words;
+
+  // Named-entity mentions over the words (ner stage).
+  EntityLayer entities;
 
   // Who did what to whom, coded in CAMEO (events stage).
   EventLayer events;

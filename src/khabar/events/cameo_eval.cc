@@ -48,7 +48,7 @@ dict::DictionaryFiles DictionaryFilesFor(const std::string& dir) {
   dict::DictionaryFiles validate = dict::DictionaryFiles::Validate();
   std::error_code error;
   if (!std::filesystem::exists(dir + "/" + StripValidatePrefix(validate.verbs), error)) {
-    return dict::DictionaryFiles::Phoenix();
+    return dict::DictionaryFiles::PhoenixWithOverlays();
   }
   validate.verbs = StripValidatePrefix(validate.verbs);
   for (std::string& actors : validate.actors) actors = StripValidatePrefix(actors);

@@ -15,7 +15,7 @@ StatusOr<std::unique_ptr<CodingStage>> CodingStage::Create(const CodingStageOpti
     if (plover_path.empty()) plover_path = data + "/plover/CAMEO2PLOVER-2021.txt";
   }
   KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries,
-                      dict::LoadDictionaries(dictionary_dir, dict::DictionaryFiles::Phoenix()));
+                      dict::LoadDictionaries(dictionary_dir, dict::DictionaryFiles::PhoenixWithOverlays()));
   KH_ASSIGN_OR_RETURN(CameoCodebook codebook, CameoCodebook::Load(plover_path));
   return std::unique_ptr<CodingStage>(
       new CodingStage(std::make_unique<dict::Dictionaries>(std::move(dictionaries)),

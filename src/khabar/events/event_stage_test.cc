@@ -40,6 +40,16 @@ SUPPLY {SUPPLIES SUPPLIED SUPPLYING}
 --- DENY [---] ---
 DENY {DENIES DENIED DENYING}
 - * INVOLVEMENT [016]
+--- REFUSE [---] ---
+REFUSE {REFUSES REFUSED REFUSING}
+--- AGREE [050] ---
+AGREE {AGREES AGREED AGREEING}
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+--- DEMAND [100] ---
+DEMAND {DEMANDS DEMANDED DEMANDING}
+--- THREATEN [130] ---
+THREATEN {THREATENS THREATENED THREATENING}
 )";
 
 constexpr char kActors[] = R"(EGYPT [EGY]
@@ -59,6 +69,13 @@ GOVERNMENT [~GOV]
 constexpr char kOntology[] = R"(010:0x1000
 016:0x10a0-0xFFFF
 020:0x2000
+030:0x3000
+033:0x3040
+0332:0x3046
+050:0x0080
+100:0x4000
+130:0x6000
+138:0x6A00
 0232:0x2046
 063:0x0078
 070:0x0040
@@ -232,6 +249,100 @@ TEST_F(EventStageTest, CountryPlusAgentComposesACode) {
 TEST_F(EventStageTest, NoTargetNoEvent) {
   EXPECT_TRUE(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"}, {"attacked", "attack", U::kVerb, 0, "root"}})
                   .empty());
+}
+
+TEST_F(EventStageTest, AgreeToIsAnIntentToCooperate) {
+  // "agree" + to-infinitive: 030 combined with the complement (072 -> 0x3046 = 0332).
+  EXPECT_EQ(Triples(Code({{"Libya", "Libya", U::kPropn, 2, "nsubj"},
+                          {"agreed", "agree", U::kVerb, 0, "root"},
+                          {"to", "to", U::kPart, 4, "mark"},
+                          {"supply", "supply", U::kVerb, 2, "xcomp"},
+                          {"missiles", "missile", U::kNoun, 4, "obj"},
+                          {"to", "to", U::kAdp, 7, "case"},
+                          {"Egypt", "Egypt", U::kPropn, 4, "obl"}})),
+            Triples_({"LBY 0332 EGY"}));
+  // "agree" with no complement keeps the verb's own code.
+  EXPECT_EQ(Triples(Code({{"Libya", "Libya", U::kPropn, 2, "nsubj"},
+                          {"agreed", "agree", U::kVerb, 0, "root"},
+                          {"with", "with", U::kAdp, 4, "case"},
+                          {"Egypt", "Egypt", U::kPropn, 2, "obl"}})),
+            Triples_({"LBY 050 EGY"}));
+}
+
+TEST_F(EventStageTest, ReadinessMakesCooperationAnIntent) {
+  // "Libya is willing to supply missiles to Egypt": 072 under "willing to" -> 0332.
+  EXPECT_EQ(Triples(Code({{"Libya", "Libya", U::kPropn, 3, "nsubj"},
+                          {"is", "be", U::kAux, 3, "cop"},
+                          {"willing", "willing", U::kAdj, 0, "root"},
+                          {"to", "to", U::kPart, 5, "mark"},
+                          {"supply", "supply", U::kVerb, 3, "xcomp"},
+                          {"missiles", "missile", U::kNoun, 5, "obj"},
+                          {"to", "to", U::kAdp, 8, "case"},
+                          {"Egypt", "Egypt", U::kPropn, 5, "obl"}})),
+            Triples_({"LBY 0332 EGY"}));
+}
+
+TEST_F(EventStageTest, ReportedFutureAttackIsAThreat) {
+  // "Egypt said it would attack Libya": the statement gives way to the threat (190 -> 138).
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"it", "it", U::kPron, 5, "nsubj"},
+                          {"would", "would", U::kAux, 5, "aux"},
+                          {"attack", "attack", U::kVerb, 2, "ccomp"},
+                          {"Libya", "Libya", U::kPropn, 5, "obj"}})),
+            Triples_({"EGY 138 LBY"}));
+  // A main-clause "will" is not modality: PETRARCH codes the act itself.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 3, "nsubj"},
+                          {"will", "will", U::kAux, 3, "aux"},
+                          {"attack", "attack", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 3, "obj"}})),
+            Triples_({"EGY 190 LBY"}));
+}
+
+TEST_F(EventStageTest, ThreatDoesNotBecomeARejectionOfANegatedComplement) {
+  // 130 + a negated lower value (120, -0xFFFF) keeps the threat.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"threatened", "threaten", U::kVerb, 0, "root"},
+                          {"not", "not", U::kPart, 5, "advmod"},
+                          {"to", "to", U::kPart, 5, "mark"},
+                          {"attack", "attack", U::kVerb, 2, "xcomp"},
+                          {"Libya", "Libya", U::kPropn, 5, "obj"}})),
+            Triples_({"EGY 130 LBY"}));
+}
+
+TEST_F(EventStageTest, RefusalRejectsItsComplement) {
+  // "Libya refused to supply missiles to Egypt": 072 refused -> 12x, flagged negated.
+  EXPECT_EQ(Triples(Code({{"Libya", "Libya", U::kPropn, 2, "nsubj"},
+                          {"refused", "refuse", U::kVerb, 0, "root"},
+                          {"to", "to", U::kPart, 4, "mark"},
+                          {"supply", "supply", U::kVerb, 2, "xcomp"},
+                          {"missiles", "missile", U::kNoun, 4, "obj"},
+                          {"to", "to", U::kAdp, 7, "case"},
+                          {"Egypt", "Egypt", U::kPropn, 4, "obl"}})),
+            Triples_({"LBY 120 EGY neg"}));
+}
+
+TEST_F(EventStageTest, DemandDominatesItsComplementClause) {
+  // "Egypt demanded that Libya attack militants": one demand on Libya, no attack.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"demanded", "demand", U::kVerb, 0, "root"},
+                          {"that", "that", U::kSconj, 5, "mark"},
+                          {"Libya", "Libya", U::kPropn, 5, "nsubj"},
+                          {"attack", "attack", U::kVerb, 2, "ccomp"},
+                          {"militants", "militant", U::kNoun, 5, "obj"}})),
+            Triples_({"EGY 100 LBY"}));
+}
+
+TEST_F(EventStageTest, SaidSomeoneMustIsADemand) {
+  // "Egypt said Libya must hand over militants": Egypt demands of Libya.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 5, "nsubj"},
+                          {"must", "must", U::kAux, 5, "aux"},
+                          {"hand", "hand", U::kVerb, 2, "ccomp"},
+                          {"over", "over", U::kAdp, 5, "compound:prt"},
+                          {"militants", "militant", U::kNoun, 5, "obj"}})),
+            Triples_({"EGY 100 LBY"}));
 }
 
 TEST_F(EventStageTest, UnparsedDocumentIsAnError) {

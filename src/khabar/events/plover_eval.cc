@@ -163,7 +163,7 @@ StatusOr<PloverEvalResult> RunPloverEval(const PloverEvalOptions& options) {
     dir = data + "/cameo";
   }
   KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries,
-                      dict::LoadDictionaries(dir, dict::DictionaryFiles::Phoenix()));
+                      dict::LoadDictionaries(dir, dict::DictionaryFiles::PhoenixWithOverlays()));
   // Only the CAMEO codes are scored (PloverGsrType), so no PLOVER mapping file is read.
   CameoCodebook codebook;
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));

@@ -48,7 +48,9 @@ std::string CodeAlgebra::Combine(std::string_view upper, std::string_view lower)
   std::optional<int64_t> low = Value(lower);
   if (!up) return low ? std::string(lower) : std::string();
   if (!low) return std::string(upper);
-  bool lower_has_category = *low >= 0 && *low < kNegation && (*low & kCategoryMask) != 0;
+  // A negated lower value (reject, -0xFFFF + ...) has a category of its own as well: adding
+  // it to "threaten" (0x6000) would turn the threat into a rejection.
+  bool lower_has_category = *low < 0 || *low >= kNegation || (*low & kCategoryMask) != 0;
   if (IsCategoryOnly(upper) && !lower_has_category) {
     std::string combined = CodeOf(*up + *low);
     if (!combined.empty()) return combined;

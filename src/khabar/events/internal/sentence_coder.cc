@@ -34,6 +34,8 @@ struct VerbAnalysis {
   bool negated = false;
   bool absorbed = false;  // folded into an upper verb's event
   bool own_subject = false;
+  bool intent = false;    // modality recoded the event as an intent (03x) or threat (13x)
+  bool demanded = false;  // "Y must ...": a demand on the clause's subject
   Side source;
   Side target;
   std::string pattern_text;
@@ -66,6 +68,28 @@ bool IsDenial(std::string_view lemma) {
   return lemma == "deny" || lemma == "reject" || lemma == "refute" || lemma == "dismiss";
 }
 
+// Refusals: the lower clause is what is refused, coded as its negation (12x reject).
+bool IsRefusal(std::string_view lemma) {
+  return lemma == "refuse" || lemma == "decline" || lemma == "resist" || lemma == "oppose";
+}
+
+// Auxiliaries of future or intent ("will", "would", "shall").
+bool IsFutureAux(std::string_view lemma) {
+  return lemma == "will" || lemma == "would" || lemma == "shall" || lemma == "'ll";
+}
+
+// Predicates of readiness that govern a to-infinitive ("ready to", "willing to").
+bool IsReadiness(std::string_view lemma) {
+  return lemma == "ready" || lemma == "willing" || lemma == "prepared" || lemma == "prepare" ||
+         lemma == "determined" || lemma == "plan" || lemma == "intend" || lemma == "commit" ||
+         lemma == "committed";
+}
+
+int RootNumber(const std::string& code) {
+  if (!CameoCodebook::IsEventCode(code)) return -1;
+  return std::stoi(CameoCodebook::Root(code));
+}
+
 class Coder {
  public:
   Coder(const doc::Document& document, uint32_t sentence, const CoderResources& resources)
@@ -76,6 +100,7 @@ class Coder {
     if (tree_.size() == 0 || Discarded()) return;
     FindVerbs();
     for (VerbAnalysis& analysis : analyses_) Analyze(analysis);
+    for (VerbAnalysis& analysis : analyses_) ApplyModality(analysis);
     Combine();
     for (const VerbAnalysis& analysis : analyses_) Emit(analysis, events);
   }
@@ -128,6 +153,13 @@ class Coder {
       analysis.verb = verb_id;
       analyses_.push_back(std::move(analysis));
     }
+  }
+
+  const VerbAnalysis* AnalysisOfConst(int word) const {
+    for (const VerbAnalysis& analysis : analyses_) {
+      if (analysis.word == word) return &analysis;
+    }
+    return nullptr;
   }
 
   VerbAnalysis* AnalysisOf(int word) {
@@ -332,6 +364,67 @@ class Coder {
     }
   }
 
+  // True when the verb is governed by a readiness predicate ("ready to", "willing to"), or
+  // is a reported future ("said it would boycott"): under "will"/"would" in the complement
+  // of a statement verb. A main-clause "will" is not enough: PETRARCH codes "Arnor will
+  // contribute" as the contribution itself, and the validation records hold it to that.
+  bool Intended(int verb) const {
+    int up = tree_.head(verb);
+    if (up < 0 || !IsComplement(tree_, verb)) return false;
+    if (IsReadiness(tree_.lemma(up)) && AnalysisOfConst(up) == nullptr) return true;
+    const VerbAnalysis* upper = AnalysisOfConst(up);
+    if (upper == nullptr || IsNull(upper->code) || RootNumber(upper->code.active) != 1) return false;
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.base(kid) == "aux" && IsFutureAux(tree_.lemma(kid))) return true;
+    }
+    return false;
+  }
+
+  bool HasAux(int verb, std::string_view lemma) const {
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.base(kid) == "aux" && tree_.lemma(kid) == lemma) return true;
+    }
+    return false;
+  }
+
+  // Intent and modality (docs/formats/events.md, "Intent and modality"): "agree" with a
+  // complement or "to" is an intent to cooperate (030, combined with the complement by the
+  // ontology); a cooperative event (04-08) under "will"/"would"/"ready to" becomes the
+  // matching 03x intent (0x3000 + its detail), a material-conflict event (14-20) the
+  // matching 13x threat (0x6000 + its detail).
+  void ApplyModality(VerbAnalysis& analysis) {
+    int verb = analysis.word;
+    const std::string& code = analysis.code.active;
+    if (tree_.lemma(verb) == "agree" && code == verbs_.verbs()[analysis.verb].code.active &&
+        RootNumber(code) == 5) {
+      bool complement = false;
+      for (int kid : tree_.kids(verb)) {
+        bool infinitive = tree_.base(kid) == "xcomp" || (tree_.base(kid) == "advcl" && tree_.CaseOf(kid) == "to");
+        if (infinitive || (tree_.base(kid) == "obl" && tree_.CaseOf(kid) == "to")) complement = true;
+      }
+      if (complement) {
+        analysis.code = EventCode{"030", ""};
+        analysis.pattern_text += " (intent)";
+      }
+      return;
+    }
+    if (HasAux(verb, "must") && !analysis.passive) analysis.demanded = true;
+    if (!Intended(verb) || !analysis.code.passive.empty()) return;
+    int root = RootNumber(code);
+    std::string intent;
+    if (root >= 4 && root <= 8) {
+      intent = resources_.algebra->Combine("030", code);
+      if (intent.empty()) intent = "030";
+    } else if (root >= 14 && root <= 20) {
+      intent = resources_.algebra->Combine("130", code);
+      if (intent.empty()) intent = "130";
+    }
+    if (intent.empty()) return;
+    analysis.code = EventCode{intent, ""};
+    analysis.intent = true;
+    analysis.pattern_text += " (intent)";
+  }
+
   bool IsNull(const EventCode& code) const {
     return !CameoCodebook::IsEventCode(code.active) && !CameoCodebook::IsEventCode(code.passive);
   }
@@ -385,8 +478,18 @@ class Coder {
 
   void CombineInto(VerbAnalysis& upper, VerbAnalysis& lower) {
     std::string_view lemma = tree_.lemma(upper.word);
-    if (IsDenial(lemma)) {
+    if (IsDenial(lemma) || IsRefusal(lemma)) {
       lower.negated = true;
+      return;
+    }
+    int upper_root = IsNull(upper.code) ? -1 : RootNumber(upper.code.active);
+    if (upper_root == 10 || upper_root == 12) {
+      // A demand or rejection dominates its complement: "demanded elections" is 10x
+      // whatever "elections" would code; the lower clause names the target.
+      if (upper.target.empty()) upper.target = lower.own_subject ? lower.source : lower.target;
+      if (upper.target.empty()) upper.target = lower.target;
+      upper.pattern_text += " > " + lower.pattern_text;
+      lower.absorbed = true;
       return;
     }
     if (IsNull(upper.code)) {
@@ -407,8 +510,25 @@ class Coder {
     bool shared_agent = !lower.own_subject || lower.source.empty() ||
                         (!upper.source.empty() && upper.source.actors[0].code == lower.source.actors[0].code);
     if (!shared_agent) {
+      if (lower.demanded && upper_root == 1 && !lower.source.empty()) {
+        // "X said Y must return Z": X demands of Y.
+        upper.code = EventCode{"100", ""};
+        upper.target = lower.source;
+        upper.pattern_text += " > must " + lower.pattern_text;
+        lower.absorbed = true;
+        return;
+      }
       // "X said Y attacked Z": two events; the upper's target is the clause's subject.
       if (upper.target.empty()) upper.target = lower.source;
+      return;
+    }
+    if (lower.intent && upper_root == 1 && upper.choice.pattern == nullptr) {
+      // "X said it would boycott Y": the intent (or threat) is the event, not the statement.
+      upper.code = lower.negated ? EventCode{resources_.algebra->Negate(lower.code.active), ""} : lower.code;
+      if (upper.code.active.empty()) upper.code = lower.code;
+      if (!lower.target.empty()) upper.target = lower.target;
+      upper.pattern_text += " > " + lower.pattern_text;
+      lower.absorbed = true;
       return;
     }
     std::string lower_code = lower.code.active;
