@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds a release, trains the models if they are
-# absent, codes the articles into khabar.db and prints a summary.
+# absent, codes the articles into khabar.db (events also as JSON Lines in
+# khabar.events.jsonl) and prints a summary with the events in a table.
 #   bash tools/run.sh                      # the sample articles in ../shared/corpus/seeds
 #   bash tools/run.sh my/articles --meta my/articles.meta.jsonl
 set -euo pipefail
@@ -16,4 +17,11 @@ if [ $# -eq 0 ]; then
   set -- "$seeds" --meta "$seeds/articles.meta.jsonl"
 fi
 kh_log "coding $1 into khabar.db"
-exec ./khabar code "$@" --db khabar.db
+./khabar code "$@" --db khabar.db > khabar.events.jsonl
+kh_log "events in khabar.db (all of them, as JSON Lines, in khabar.events.jsonl)"
+sqlite3 -header -column khabar.db "
+  SELECT e.date, substr(e.source_code || ' ' || e.source_actor, 1, 28) AS source, e.cameo,
+         substr(e.target_code || ' ' || e.target_actor, 1, 28) AS target, e.plover,
+         CASE WHEN e.negated THEN 'negated' ELSE '' END AS note
+  FROM events e JOIN reports r ON r.event_id = e.id
+  ORDER BY r.document_id, r.sentence_index, e.id"
