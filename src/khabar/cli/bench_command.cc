@@ -14,6 +14,7 @@
 
 #include "khabar/base/file.h"
 #include "khabar/base/utf8.h"
+#include "khabar/cli/bench_util.h"
 #include "khabar/cli/commands.h"
 #include "khabar/eval/conllu.h"
 #include "khabar/pipeline/analysis.h"
@@ -35,40 +36,6 @@ struct BenchTotals {
   double seconds = 0;       // CPU time of this thread: stable on a shared machine
   double wall_seconds = 0;
 };
-
-double ThreadCpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// Each file is one document: its text, or for a .conllu treebank the raw text rebuilt from
-// its tokens.
-Status LoadDocuments(const std::vector<std::string>& files, std::vector<doc::Document>* documents) {
-  for (const std::string& path : files) {
-    KH_ASSIGN_OR_RETURN(std::string bytes, base::ReadFile(path, base::kDefaultMaxFileBytes));
-    doc::Document document;
-    document.id = path;
-    if (EndsWith(path, ".conllu")) {
-      KH_ASSIGN_OR_RETURN(eval::ConlluFile treebank, eval::ParseConllu(std::move(bytes), path));
-      document.raw = eval::RebuildText(treebank).text;
-    } else {
-      document.raw = base::RepairUtf8(bytes).text;
-    }
-    documents->push_back(std::move(document));
-  }
-  return Status::Ok();
-}
-
-double PeakRssMegabytes() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
-}
 
 // Runs the stage over every document until at least min_seconds have passed (and at least
 // three rounds). Documents keep their buffers between rounds, as a pipeline worker would.
@@ -96,7 +63,7 @@ int RunBenchText(const BenchTextOptions& options) {
     return 2;
   }
   std::vector<doc::Document> documents;
-  if (Status status = LoadDocuments(options.files, &documents); !status.ok()) {
+  if (Status status = LoadBenchDocuments(options.files, &documents); !status.ok()) {
     fmt::print(stderr, "khabar bench text: {}\n", status.ToString());
     return 2;
   }
@@ -155,7 +122,7 @@ int RunBenchParse(const BenchParseOptions& options) {
     return 2;
   }
   std::vector<doc::Document> documents;
-  if (Status status = LoadDocuments(options.files, &documents); !status.ok()) {
+  if (Status status = LoadBenchDocuments(options.files, &documents); !status.ok()) {
     fmt::print(stderr, "khabar bench parse: {}\n", status.ToString());
     return 2;
   }

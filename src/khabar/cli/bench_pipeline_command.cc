@@ -17,6 +17,7 @@
 #include "khabar/base/data_dir.h"
 #include "khabar/base/file.h"
 #include "khabar/base/utf8.h"
+#include "khabar/cli/bench_util.h"
 #include "khabar/cli/commands.h"
 #include "khabar/dict/dictionaries.h"
 #include "khabar/eval/conllu.h"
@@ -43,40 +44,6 @@ struct PipelineTotals {
   double seconds = 0;  // CPU time of this thread: stable on a shared machine
   double wall_seconds = 0;
 };
-
-double ThreadCpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// Each file is one document: its text, or for a .conllu treebank the raw text rebuilt from
-// its tokens.
-Status LoadDocuments(const std::vector<std::string>& files, std::vector<doc::Document>* documents) {
-  for (const std::string& path : files) {
-    KH_ASSIGN_OR_RETURN(std::string bytes, base::ReadFile(path, base::kDefaultMaxFileBytes));
-    doc::Document document;
-    document.id = path;
-    if (EndsWith(path, ".conllu")) {
-      KH_ASSIGN_OR_RETURN(eval::ConlluFile treebank, eval::ParseConllu(std::move(bytes), path));
-      document.raw = eval::RebuildText(treebank).text;
-    } else {
-      document.raw = base::RepairUtf8(bytes).text;
-    }
-    documents->push_back(std::move(document));
-  }
-  return Status::Ok();
-}
-
-double PeakRssMegabytes() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
-}
 
 // The models, dictionaries and codebook a run needs, with their wall-clock load time.
 struct Loaded {
@@ -142,7 +109,7 @@ int RunBenchPipeline(const BenchPipelineOptions& options) {
     return 2;
   }
   std::vector<doc::Document> documents;
-  if (Status status = LoadDocuments(options.files, &documents); !status.ok()) {
+  if (Status status = LoadBenchDocuments(options.files, &documents); !status.ok()) {
     fmt::print(stderr, "khabar bench pipeline: {}\n", status.ToString());
     return 2;
   }

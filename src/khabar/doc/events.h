@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "khabar/doc/span.h"
@@ -57,6 +58,20 @@ struct EventLayer {
 
   void Clear() { events.clear(); }
 };
+
+// The recipes shared by every writer of events (the JSON Lines output, the store), so that
+// an event looks the same wherever it is read.
+
+// A stable id: XXH3-64 of the document id, sentence, verb, source code, cameo and target
+// code joined by 0x1F, as 16 lower-case hex digits. The same article, sentence, verb and
+// codes give the same id on every run.
+std::string EventId(std::string_view document_id, const Event& event);
+// The country part of an actor code ("EGY" of "EGYMIL"), or empty when the code names no
+// country: an agent-only code (no actor name) or an international prefix (IGO, NGO, IMG,
+// MNC, UIS, INT, ---, XXX).
+std::string_view EventCountry(const EventArgument& argument);
+// An actor's dictionary phrase as a name: "ABDEL_FATTAH_AL-SISI" -> "Abdel Fattah Al-Sisi".
+std::string ActorDisplayName(std::string_view phrase);
 
 }  // namespace khabar::doc
 

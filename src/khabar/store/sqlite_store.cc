@@ -242,7 +242,7 @@ Status SqliteStore::InsertEvents(const doc::Document& document, int64_t row_id,
   const std::string_view date_from = dated ? "publication" : "";
   for (size_t event_idx = 0; event_idx < document.events.events.size(); ++event_idx) {
     const doc::Event& event = document.events.events[event_idx];
-    const std::string event_id = internal::EventId(document, event);
+    const std::string event_id = doc::EventId(document.id, event);
     KH_ASSIGN_OR_RETURN(int64_t event_row, InsertEvent(document, event, event_id, date_precision,
                                                        date_from, now));
     const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
@@ -274,8 +274,8 @@ StatusOr<int64_t> SqliteStore::InsertEvent(const doc::Document& document, const 
   }
   const std::string source_text(event.source.empty() ? "" : document.RawText(event.source.span));
   const std::string target_text(event.target.empty() ? "" : document.RawText(event.target.span));
-  const std::string source_actor = internal::ActorDisplayName(event.source.actor);
-  const std::string target_actor = internal::ActorDisplayName(event.target.actor);
+  const std::string source_actor = doc::ActorDisplayName(event.source.actor);
+  const std::string target_actor = doc::ActorDisplayName(event.target.actor);
   SqliteStatement& insert = statements_->insert_event;
   SqliteStatement::Scope scope(insert);
   insert.BindText(1, event_id);
@@ -285,11 +285,11 @@ StatusOr<int64_t> SqliteStore::InsertEvent(const doc::Document& document, const 
   insert.BindText(5, source_text);
   insert.BindText(6, source_actor);
   insert.BindText(7, event.source.code);
-  insert.BindText(8, internal::CountryOf(event.source));
+  insert.BindText(8, doc::EventCountry(event.source));
   insert.BindText(9, target_text);
   insert.BindText(10, target_actor);
   insert.BindText(11, event.target.code);
-  insert.BindText(12, internal::CountryOf(event.target));
+  insert.BindText(12, doc::EventCountry(event.target));
   insert.BindText(13, event.cameo);
   insert.BindText(14, event.root);
   insert.BindInt64(15, event.quad_class);

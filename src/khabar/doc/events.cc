@@ -1,0 +1,62 @@
+#include "khabar/doc/events.h"
+
+#include <xxhash.h>
+
+#include <array>
+#include <cstdio>
+
+namespace khabar::doc {
+namespace {
+
+// Three-letter prefixes of CAMEO actor codes that are not countries.
+constexpr std::array<std::string_view, 8> kNonCountryPrefixes = {"IGO", "NGO", "IMG", "MNC",
+                                                                 "UIS", "INT", "---", "XXX"};
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+std::string EventId(std::string_view document_id, const Event& event) {
+  std::string key(document_id);
+  for (const std::string& part : {std::to_string(event.sentence), std::to_string(event.verb),
+                                  event.source.code, event.cameo, event.target.code}) {
+    key += '\x1f';
+    key += part;
+  }
+  char id[17];
+  std::snprintf(id, sizeof(id), "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
+  return id;
+}
+
+std::string_view EventCountry(const EventArgument& argument) {
+  if (argument.actor.empty() || argument.code.size() < 3) return {};
+  const std::string_view prefix = std::string_view(argument.code).substr(0, 3);
+  for (std::string_view other : kNonCountryPrefixes) {
+    if (prefix == other) return {};
+  }
+  return prefix;
+}
+
+std::string ActorDisplayName(std::string_view phrase) {
+  std::string name;
+  bool word_start = true;
+  for (char c : phrase) {
+    if (c == '_' || c == ' ') {
+      if (!name.empty() && name.back() != ' ') name += ' ';
+      word_start = true;
+      continue;
+    }
+    if (IsAsciiLetter(c)) {
+      name += word_start ? static_cast<char>(c & ~0x20) : static_cast<char>(c | 0x20);
+      word_start = false;
+    } else {
+      name += c;
+      word_start = c == '-' || c == '(' || c == '/';
+    }
+  }
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return name;
+}
+
+}  // namespace khabar::doc
