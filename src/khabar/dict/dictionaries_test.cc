@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <cstdlib>
@@ -24,8 +25,17 @@ using ::testing::HasSubstr;
 // A tiny invented dictionary set written to a temporary directory.
 class DictionariesTest : public ::testing::Test {
  protected:
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/dict_test_set";
+    // One directory per test and process: ctest runs the tests of this file in parallel,
+    // and some write files (a binary agents.txt, overlays) that others must not see.
+    dir_ = ::testing::TempDir() + "/dict_test_set_" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+           std::to_string(getpid());
+    std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     Write("verbs.txt",
           "&ANIMAL\n+HORSE\n--- RIDE [080] ---\nRIDE {RIDES RODE RIDING RIDDEN}\n"
