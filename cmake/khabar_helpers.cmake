@@ -1,6 +1,7 @@
 # Helpers that give every module the same shape:
 #   khabar_library(NAME SRCS ... DEPS ...)        -> static library khabar::NAME
-#   khabar_test(NAME SRCS ... DEPS ... [LABELS])  -> GoogleTest program, registered with ctest
+#   khabar_test(NAME SRCS ... DEPS ... [LABELS])  -> GoogleTest program, registered with ctest;
+#       its main (tests/support/test_main.cc) gives each process a private TMPDIR
 #   khabar_benchmark(NAME SRCS ... DEPS ...)      -> Google Benchmark program
 #   khabar_fuzzer(NAME SRCS ... DEPS ... CORPUS dir)
 #       libFuzzer target when KH_FUZZ_ENGINE is on (clang), otherwise a replay
@@ -28,8 +29,8 @@ function(khabar_test name)
   if(NOT ARG_LABELS)
     set(ARG_LABELS fast)
   endif()
-  add_executable(${name} ${ARG_SRCS})
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main khabar_warnings)
+  add_executable(${name} ${ARG_SRCS} ${PROJECT_SOURCE_DIR}/tests/support/test_main.cc)
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest khabar_warnings)
   target_compile_definitions(${name} PRIVATE
     KH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   gtest_discover_tests(${name}
