@@ -149,11 +149,26 @@ bool PatternMatcher::Match(const dict::Pattern& pattern, int verb, int subject, 
   return true;
 }
 
+// A finite clause below the verb with a subject of its own ("an admission that the forces
+// murdered officers", "said the army had attacked"): its words are its own verb's, and the
+// upper verb's patterns do not reach into it.
+bool PatternMatcher::IsOwnClause(int word) const {
+  std::string_view base = tree_.base(word);
+  if (base != "acl" && base != "ccomp" && base != "advcl" && base != "parataxis" && base != "csubj") {
+    return false;
+  }
+  for (int kid : tree_.kids(word)) {
+    if (tree_.base(kid) == "nsubj" || tree_.base(kid) == "csubj") return true;
+  }
+  return false;
+}
+
 PatternChoice PatternMatcher::Choose(int verb, uint32_t block, int subject) const {
   Region before{std::vector<bool>(tree_.size(), false)};
   Region after{std::vector<bool>(tree_.size(), false)};
-  for (int word = 0; word < tree_.size(); ++word) {
-    if (word == verb || !tree_.IsAncestor(verb, word)) continue;
+  std::vector<int> reach = tree_.Subtree(verb, [&](int kid) { return IsOwnClause(kid); });
+  for (int word : reach) {
+    if (word == verb) continue;
     (word < verb ? before : after).in[word] = true;
   }
   if (subject >= 0) {
