@@ -81,6 +81,9 @@ void RegisterCameoEvalCommand(CLI::App& eval, int* exit_code) {
   cameo->add_option("--tokenizer-model", options->eval.models.tokenizer, "tokenizer model");
   cameo->add_option("--tagger-model", options->eval.models.tagger, "tagger model");
   cameo->add_option("--parser-model", options->eval.models.parser, "parser model");
+  cameo->add_flag("--petrarch-future", [options](int64_t) { options->eval.future_is_intent = false; },
+                  "code a main-clause future (\"X will send aid\") as the act, as PETRARCH-2 does, "
+                  "not as an intent (03x) or threat (13x) as the CAMEO manual says");
   cameo->add_flag("--json", options->json, "print one JSON object");
   cameo->add_flag("--details", options->details, "print every record with its gold and coded events");
   cameo->callback([options, exit_code] { *exit_code = RunEvalCameo(*options); });

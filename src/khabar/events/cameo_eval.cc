@@ -86,6 +86,7 @@ StatusOr<CameoEvalResult> RunCameoEval(const CameoEvalOptions& options) {
     KH_RETURN_IF_ERROR(analysis.Analyze(document).WithPrefix(record.id));
     CodingContext context;
     context.date = ArticleDate(document);
+    context.future_is_intent = options.future_is_intent;
     doc::EventLayer layer;
     KH_RETURN_IF_ERROR(stage.Annotate(document, context, layer).WithPrefix(record.id));
 

@@ -29,6 +29,8 @@ struct CameoEvalOptions {
   std::string dictionaries;  // a directory: the validation set (PETR_Validate_*) or Phoenix
   std::string plover;        // CAMEO2PLOVER mapping; empty: <data>/plover/CAMEO2PLOVER-2021.txt
   pipeline::AnalysisModels models;
+  // CodingContext::future_is_intent: false codes "Arnor will contribute" as PETRARCH-2 does.
+  bool future_is_intent = true;
 };
 
 struct CodedTriple {

@@ -61,6 +61,7 @@ Status EventStage::Annotate(const doc::Document& document, const CodingContext& 
   resources.algebra = algebra_.get();
   resources.resolver = context.resolver != nullptr ? context.resolver : &resolver_;
   resources.date = context.date;
+  resources.future_is_intent = context.future_is_intent;
   for (uint32_t sentence = 0; sentence < document.words.sentences.size(); ++sentence) {
     internal::CodeSentence(document, sentence, resources, &layer.events);
   }

@@ -44,6 +44,10 @@ struct CodingContext {
   dict::Date date = dict::Date::Max();
   // Resolves arguments to actors; nullptr uses the stage's dictionary resolver.
   const ActorResolver* resolver = nullptr;
+  // A main-clause future ("Arnor will contribute aid") is an intent (03x) or a threat
+  // (13x), as the CAMEO manual says; false follows PETRARCH-2, which codes the act itself
+  // unless the future is reported ("said it would contribute").
+  bool future_is_intent = true;
 };
 
 // The publication date of `document` ("YYYY-MM-DD" or "YYYYMMDD"), else Date::Max().

@@ -364,16 +364,36 @@ class Coder {
     }
   }
 
-  // True when the verb is governed by a readiness predicate ("ready to", "willing to"), or
-  // is a reported future ("said it would boycott"): under "will"/"would" in the complement
-  // of a statement verb. A main-clause "will" is not enough: PETRARCH codes "Arnor will
-  // contribute" as the contribution itself, and the validation records hold it to that.
+  // True when the event has not taken place but is announced (CAMEO manual, "Ten
+  // Commandments on Verb Phrases", 1: "provide" or "sign" need a WILL or IS_TO to code in
+  // the 03s): the verb has a future auxiliary ("will", "would", "shall"), or it is governed,
+  // through control clauses, by a readiness predicate ("ready to", "willing to", "plans
+  // to") or by a verb that carries a future auxiliary ("will move to help"). Under
+  // PETRARCH's rule (resources.future_is_intent false) only a reported future counts: a
+  // future auxiliary in the complement of a statement ("said it would boycott").
   bool Intended(int verb) const {
-    int up = tree_.head(verb);
-    if (up < 0 || !IsComplement(tree_, verb)) return false;
-    if (IsReadiness(tree_.lemma(up)) && AnalysisOfConst(up) == nullptr) return true;
-    const VerbAnalysis* upper = AnalysisOfConst(up);
-    if (upper == nullptr || IsNull(upper->code) || RootNumber(upper->code.active) != 1) return false;
+    const bool main_future = resources_.future_is_intent;
+    if (HasFutureAux(verb) && (main_future || IsReportedClause(verb))) return true;
+    for (int at = verb, steps = 0; steps < 4 && IsComplement(tree_, at); ++steps) {
+      int up = tree_.head(at);
+      if (up < 0) return false;
+      if (IsReadiness(tree_.lemma(up)) && AnalysisOfConst(up) == nullptr) return true;
+      if (main_future && tree_.base(at) == "xcomp" && HasFutureAux(up)) return true;
+      const VerbAnalysis* upper = AnalysisOfConst(up);
+      if (upper != nullptr && !IsNull(upper->code)) return false;
+      at = up;
+    }
+    return false;
+  }
+
+  // The complement of a statement verb (CAMEO 01: "said", "announced").
+  bool IsReportedClause(int verb) const {
+    if (!IsComplement(tree_, verb) || tree_.head(verb) < 0) return false;
+    const VerbAnalysis* upper = AnalysisOfConst(tree_.head(verb));
+    return upper != nullptr && !IsNull(upper->code) && RootNumber(upper->code.active) == 1;
+  }
+
+  bool HasFutureAux(int verb) const {
     for (int kid : tree_.kids(verb)) {
       if (tree_.base(kid) == "aux" && IsFutureAux(tree_.lemma(kid))) return true;
     }

@@ -22,6 +22,7 @@ struct CoderResources {
   const CodeAlgebra* algebra = nullptr;
   const ActorResolver* resolver = nullptr;
   dict::Date date = dict::Date::Max();
+  bool future_is_intent = true;  // CodingContext::future_is_intent
 };
 
 // Appends the events of document.sentences[sentence] to *events.
