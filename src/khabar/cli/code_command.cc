@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "khabar/base/data_dir.h"
+#include "khabar/cli/coding_setup.h"
 #include "khabar/cli/commands.h"
 #include "khabar/cli/progress.h"
 #include "khabar/events/coding_stage.h"
@@ -17,7 +18,6 @@
 #include "khabar/pipeline/conllu_writer.h"
 #include "khabar/pipeline/pipeline.h"
 #include "khabar/store/sqlite_store.h"
-#include "khabar/text/text_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -93,22 +93,11 @@ class CodeRun {
 };
 
 Status CodeRun::SetUp() {
-  KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options_.models));
-  if (!analysis.uses_tokenizer_model() && !options_.quiet) {
-    fmt::print(stderr, "note: no tokenizer model at {}; splitting sentences by rules\n",
-               text::DefaultTokenizerModelPath());
-  }
+  KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, LoadAnalysis(options_.models, options_.quiet));
   analysis.MoveStagesInto(pipeline_);
   KH_ASSIGN_OR_RETURN(std::unique_ptr<events::CodingStage> coding,
                       events::CodingStage::Create(options_.coding));
-  if (options_.dictionary_warnings) {
-    for (const dict::Warning& warning : coding->warnings()) {
-      fmt::print(stderr, "warning: {}\n", warning.ToString());
-    }
-  } else if (!coding->warnings().empty() && !options_.quiet) {
-    fmt::print(stderr, "note: {} dictionary lines were skipped (--dictionary-warnings lists them)\n",
-               coding->warnings().size());
-  }
+  ReportDictionaryWarnings(coding->warnings(), options_.dictionary_warnings, options_.quiet);
   pipeline_.Add(std::move(coding));
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
@@ -248,10 +237,7 @@ void CodeRun::PrintSummary() {
 }
 
 int RunCode(const CodeOptions& options) {
-  ingest::IngestOptions ingest_options;
-  ingest_options.meta_path = options.meta_path;
-  ingest_options.max_file_bytes = options.max_file_mb << 20;
-  StatusOr<ingest::Ingestor> ingestor = ingest::Ingestor::Create(ingest_options);
+  StatusOr<ingest::Ingestor> ingestor = MakeIngestor(options.meta_path, options.max_file_mb);
   if (!ingestor.ok()) {
     fmt::print(stderr, "error: {}\n", ingestor.status().message());
     return 2;
@@ -287,10 +273,7 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
                       "Output on stdout: events as JSON Lines, each article's analysis as CoNLL-U, or none")
       ->check(CLI::IsMember({"jsonl", "conllu", "none"}));
   AddModelOptions(*command, options->models);
-  command->add_option("--dictionaries", options->coding.dictionary_dir,
-                      "Directory of the Phoenix CAMEO dictionaries (default: $KHABAR_DATA/cameo)");
-  command->add_flag("--dictionary-warnings", options->dictionary_warnings,
-                    "List every dictionary line skipped at load, with its file:line");
+  AddDictionaryOptions(*command, options->coding.dictionary_dir, options->dictionary_warnings);
   command->add_option("--batch-size", options->batch_size, "Articles per database transaction")
       ->check(CLI::Range(1, 100000));
   command->add_option("--max-file-mb", options->max_file_mb, "Refuse input files larger than this")

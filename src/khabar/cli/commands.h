@@ -11,6 +11,7 @@
 namespace khabar::cli {
 
 void RegisterCodeCommand(CLI::App& app, int* exit_code);      // code_command.cc
+void RegisterExplainCommand(CLI::App& app, int* exit_code);   // explain_command.cc
 void RegisterTokenizeCommand(CLI::App& app, int* exit_code);  // conllu_commands.cc
 void RegisterParseCommand(CLI::App& app, int* exit_code);     // conllu_commands.cc
 void RegisterEvalCommand(CLI::App& app, int* exit_code);      // eval_command.cc

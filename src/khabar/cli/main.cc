@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "khabar 0.1.0");
   int exit_code = 0;
   khabar::cli::RegisterCodeCommand(app, &exit_code);
+  khabar::cli::RegisterExplainCommand(app, &exit_code);
   khabar::cli::RegisterTokenizeCommand(app, &exit_code);
   khabar::cli::RegisterParseCommand(app, &exit_code);
   khabar::cli::RegisterEvalCommand(app, &exit_code);

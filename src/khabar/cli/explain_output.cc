@@ -1,0 +1,312 @@
+#include "khabar/cli/explain_output.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+namespace khabar::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr int kIndentPerLevel = 2;
+constexpr int kLabelWidth = 10;  // "source", "pattern", ... in an event's block
+
+// Code points, so that columns line up after non-ASCII words (al-Sīsī).
+size_t DisplayWidth(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  }));
+}
+
+void AppendPadded(std::string& out, std::string_view text, size_t width) {
+  out += text;
+  size_t used = DisplayWidth(text);
+  if (used < width) out.append(width - used, ' ');
+}
+
+std::string_view QuadClassName(int quad_class) {
+  switch (quad_class) {
+    case 1:
+      return "verbal cooperation";
+    case 2:
+      return "material cooperation";
+    case 3:
+      return "verbal conflict";
+    case 4:
+      return "material conflict";
+    default:
+      return "no quad class";
+  }
+}
+
+double RoundedGoldstein(float goldstein) { return std::round(goldstein * 10.0) / 10.0; }
+
+std::string Events(const std::vector<int>& numbers) {
+  std::string out;
+  for (int number : numbers) out += fmt::format("{}{}", out.empty() ? "" : ", ", number);
+  return out;
+}
+
+void AppendHeader(std::string& out, const SentenceExplanation& explanation) {
+  fmt::format_to(
+      std::back_inserter(out), "=== doc {}  sentence {} of {}  bytes {}-{}  published {}\n",
+      explanation.doc_id, explanation.number, explanation.count, explanation.raw_span.begin,
+      explanation.raw_span.end,
+      explanation.published.empty() ? "unknown (latest actor roles apply)" : explanation.published);
+  fmt::format_to(std::back_inserter(out), "{}\n\n", explanation.text);
+}
+
+void AppendTree(std::string& out, const std::vector<ExplainedWord>& words) {
+  size_t form_width = 4, lemma_width = 5, relation_width = 8, index_width = 1;
+  for (const ExplainedWord& word : words) {
+    form_width = std::max(form_width, word.depth * kIndentPerLevel + DisplayWidth(word.form));
+    lemma_width = std::max(lemma_width, DisplayWidth(word.lemma));
+    relation_width = std::max(relation_width, word.relation.size());
+    index_width = std::max(index_width, std::to_string(word.index).size());
+  }
+  out += "  ";
+  AppendPadded(out, "word", form_width + 2);
+  AppendPadded(out, "UPOS", 7);
+  AppendPadded(out, "lemma", lemma_width + 2);
+  AppendPadded(out, "relation", relation_width + 2);
+  fmt::format_to(std::back_inserter(out), "{:>{}}\n", "#", index_width);
+  for (const ExplainedWord& word : words) {
+    out += "  ";
+    out.append(word.depth * kIndentPerLevel, ' ');
+    AppendPadded(out, word.form, form_width - word.depth * kIndentPerLevel + 2);
+    AppendPadded(out, word.upos, 7);
+    AppendPadded(out, word.lemma, lemma_width + 2);
+    AppendPadded(out, word.relation, relation_width + 2);
+    fmt::format_to(std::back_inserter(out), "{:>{}}", word.index, index_width);
+    if (!word.events.empty()) {
+      fmt::format_to(std::back_inserter(out), "  <- event{} {}", word.events.size() > 1 ? "s" : "",
+                     Events(word.events));
+    }
+    out += '\n';
+  }
+  out += '\n';
+}
+
+void AppendLabelled(std::string& out, std::string_view label, std::string_view value) {
+  out += "    ";
+  AppendPadded(out, label, kLabelWidth);
+  out += value;
+  out += '\n';
+}
+
+void AppendActor(std::string& out, std::string_view label, const ExplainedActor& actor,
+                 size_t code_width) {
+  AppendLabelled(out, label, fmt::format("{:<{}}  \"{}\"", actor.code, code_width, actor.text));
+  AppendLabelled(out, "", actor.why);
+}
+
+// The pattern as written, its runs of spaces (column alignment in the file) folded.
+std::string FoldSpaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void AppendEvent(std::string& out, const ExplainedEvent& explained) {
+  const doc::Event& event = *explained.event;
+  fmt::format_to(std::back_inserter(out),
+                 "  event {}  {} (root {})  {}, quad class {}  Goldstein {:+.1f}  PLOVER {}\n",
+                 explained.number, event.cameo, event.root, QuadClassName(event.quad_class),
+                 event.quad_class, RoundedGoldstein(event.goldstein),
+                 event.plover.empty() ? "none" : event.plover);
+  AppendLabelled(out, "verb",
+                 fmt::format("{} (word {})", explained.verb_form, explained.verb_index));
+  const size_t code_width = std::max(explained.source.code.size(), explained.target.code.size());
+  AppendActor(out, "source", explained.source, code_width);
+  AppendActor(out, "target", explained.target, code_width);
+  std::string where = event.pattern_source;
+  if (!explained.block.empty()) where += ", verb block " + explained.block;
+  AppendLabelled(out, "pattern", fmt::format("{}  ({})", FoldSpaces(event.pattern), where));
+  AppendLabelled(out, "negated",
+                 event.negated ? "yes: coded as the negation of what the verb alone gives" : "no");
+  out += '\n';
+}
+
+bool NullCode(std::string_view code) { return code.empty() || code.starts_with("---"); }
+
+// Why a dictionary verb carries no event, as far as its arguments in the tree tell; the
+// coder also looks at controllers and complement clauses, so this is a reading, not a proof.
+std::string_view WhyNoEvent(const UncodedVerb& verb, bool sentence_has_events, bool discarded) {
+  if (discarded) return "the discard phrase above stops coding";
+  if (NullCode(verb.code))
+    return "its own code is the null code and no pattern with a code matched";
+  size_t named = std::count_if(verb.arguments.begin(), verb.arguments.end(),
+                               [](const VerbArgument& argument) { return !argument.code.empty(); });
+  if (named == 0 && !sentence_has_events) return "none of its arguments names an actor or agent";
+  if (named == 1 && !sentence_has_events) {
+    return "only one of its arguments names an actor; an event needs a source and a target";
+  }
+  if (sentence_has_events) {
+    return "no event of its own: no source and target, or combined into another verb's event";
+  }
+  return "matched no pattern with both a source and a target";
+}
+
+void AppendUncodedVerb(std::string& out, const UncodedVerb& verb, bool sentence_has_events,
+                       bool discarded) {
+  fmt::format_to(std::back_inserter(out), "    verb {} (word {})  {}  code {}  {}, verb block {}\n",
+                 verb.form, verb.index, FoldSpaces(verb.entry), verb.code, verb.where, verb.block);
+  std::string_view why = WhyNoEvent(verb, sentence_has_events, discarded);
+  size_t role_width = 3, text_width = 0;
+  for (const VerbArgument& argument : verb.arguments) {
+    role_width = std::max(role_width, argument.role.size());
+    text_width = std::max(text_width, DisplayWidth(argument.text) + 2);
+  }
+  out += "      ";
+  AppendPadded(out, "why", role_width + 2);
+  out += why;
+  out += '\n';
+  if (verb.arguments.empty()) {
+    out += "      the tree gives it no subject, object or oblique\n";
+    return;
+  }
+  for (const VerbArgument& argument : verb.arguments) {
+    out += "      ";
+    AppendPadded(out, argument.role, role_width + 2);
+    AppendPadded(out, "\"" + argument.text + "\"", text_width + 2);
+    out += argument.code.empty() ? "no actor" : argument.code;
+    out += '\n';
+  }
+}
+
+void AppendUncoded(std::string& out, const SentenceExplanation& explanation) {
+  if (explanation.events.empty()) {
+    out += "  no event\n";
+    if (!explanation.discard.empty()) out += "    not coded: " + explanation.discard + "\n";
+    for (const UncodedVerb& verb : explanation.uncoded_verbs) {
+      AppendUncodedVerb(out, verb, /*sentence_has_events=*/false, !explanation.discard.empty());
+    }
+    if (explanation.uncoded_verbs.empty() && explanation.discard.empty()) {
+      out += "    no word of the sentence is a verb of the verb dictionary\n";
+    }
+    out += '\n';
+    return;
+  }
+  if (explanation.uncoded_verbs.empty()) return;
+  out += "  other dictionary verbs\n";
+  for (const UncodedVerb& verb : explanation.uncoded_verbs) {
+    AppendUncodedVerb(out, verb, /*sentence_has_events=*/true, /*discarded=*/false);
+  }
+  out += '\n';
+}
+
+json NullIfEmpty(std::string_view text) {
+  return text.empty() ? json(nullptr) : json(std::string(text));
+}
+
+json ActorJson(const ExplainedActor& actor) {
+  json out;
+  out["text"] = actor.text;
+  out["code"] = actor.code;
+  out["actor"] = NullIfEmpty(actor.actor);
+  out["matched"] = NullIfEmpty(actor.matched);
+  out["role_code"] = NullIfEmpty(actor.role_code);
+  out["role_dates"] = NullIfEmpty(actor.role_dates);
+  out["where"] = NullIfEmpty(actor.where);
+  out["agents"] = NullIfEmpty(actor.agents);
+  out["why"] = actor.why;
+  return out;
+}
+
+json EventJson(const ExplainedEvent& explained) {
+  const doc::Event& event = *explained.event;
+  json out;
+  out["number"] = explained.number;
+  out["verb"] = {{"index", explained.verb_index}, {"form", std::string(explained.verb_form)}};
+  out["cameo"] = event.cameo;
+  out["root"] = event.root;
+  out["quad_class"] = event.quad_class;
+  out["goldstein"] = RoundedGoldstein(event.goldstein);
+  out["plover"] = NullIfEmpty(event.plover);
+  out["source"] = ActorJson(explained.source);
+  out["target"] = ActorJson(explained.target);
+  out["pattern"] = event.pattern;
+  out["pattern_source"] = event.pattern_source;
+  out["verb_block"] = NullIfEmpty(explained.block);
+  out["negated"] = event.negated;
+  return out;
+}
+
+json WordJson(const ExplainedWord& word) {
+  return {{"index", word.index},
+          {"form", std::string(word.form)},
+          {"upos", std::string(word.upos)},
+          {"lemma", std::string(word.lemma)},
+          {"head", word.head},
+          {"relation", std::string(word.relation)},
+          {"depth", word.depth},
+          {"events", word.events}};
+}
+
+json UncodedVerbJson(const UncodedVerb& verb, const SentenceExplanation& explanation) {
+  json arguments = json::array();
+  for (const VerbArgument& argument : verb.arguments) {
+    arguments.push_back(
+        {{"role", argument.role}, {"text", argument.text}, {"code", NullIfEmpty(argument.code)}});
+  }
+  return {{"index", verb.index},
+          {"form", std::string(verb.form)},
+          {"entry", verb.entry},
+          {"code", verb.code},
+          {"verb_block", verb.block},
+          {"where", verb.where},
+          {"arguments", std::move(arguments)},
+          {"why", std::string(WhyNoEvent(verb, !explanation.events.empty(),
+                                         !explanation.discard.empty()))}};
+}
+
+}  // namespace
+
+std::string ExplanationText(const SentenceExplanation& explanation, bool with_tree) {
+  std::string out;
+  AppendHeader(out, explanation);
+  if (with_tree) AppendTree(out, explanation.words);
+  for (const ExplainedEvent& event : explanation.events) AppendEvent(out, event);
+  AppendUncoded(out, explanation);
+  return out;
+}
+
+std::string ExplanationJson(const SentenceExplanation& explanation, bool with_tree) {
+  json out;
+  out["doc"] = std::string(explanation.doc_id);
+  out["sentence"] = explanation.number;
+  out["sentences"] = explanation.count;
+  out["span"] = {explanation.raw_span.begin, explanation.raw_span.end};
+  out["published"] = NullIfEmpty(explanation.published);
+  out["text"] = std::string(explanation.text);
+  out["discard"] = NullIfEmpty(explanation.discard);
+  if (with_tree) {
+    // Text order here: a program reads the tree from "head" and "depth".
+    std::vector<const ExplainedWord*> words;
+    for (const ExplainedWord& word : explanation.words) words.push_back(&word);
+    std::sort(words.begin(), words.end(),
+              [](const ExplainedWord* a, const ExplainedWord* b) { return a->index < b->index; });
+    out["words"] = json::array();
+    for (const ExplainedWord* word : words) out["words"].push_back(WordJson(*word));
+  }
+  out["events"] = json::array();
+  for (const ExplainedEvent& event : explanation.events) out["events"].push_back(EventJson(event));
+  out["uncoded_verbs"] = json::array();
+  for (const UncodedVerb& verb : explanation.uncoded_verbs) {
+    out["uncoded_verbs"].push_back(UncodedVerbJson(verb, explanation));
+  }
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace khabar::cli
