@@ -429,7 +429,7 @@ class Coder {
       return;
     }
     if (HasAux(verb, "must") && !analysis.passive) analysis.demanded = true;
-    if (!Intended(verb) || !analysis.code.passive.empty()) return;
+    if (!Intended(verb)) return;  // a paired code keeps only its active side: "will visit" is 036
     int root = RootNumber(code);
     std::string intent;
     if (root >= 4 && root <= 8) {
@@ -608,6 +608,32 @@ class Coder {
     events->push_back(std::move(event));
   }
 
+  // Verbs whose coordinated subjects act on each other ("Arnor and Gondor met").
+  static bool IsReciprocal(std::string_view lemma) {
+    return lemma == "meet" || lemma == "agree" || lemma == "sign" || lemma == "negotiate" ||
+           lemma == "talk" || lemma == "cooperate" || lemma == "discuss" || lemma == "upgrade" ||
+           lemma == "renew" || lemma == "resume" || lemma == "restore" || lemma == "establish" ||
+           lemma == "hold" || lemma == "reach" || lemma == "conclude";
+  }
+
+  // An event with no target: coordinated subjects of a reciprocal verb or of a symmetric
+  // paired code ([057:057]) act on each other, one event each way; otherwise the source
+  // alone carries the event ("the rebels surrendered"), except for statements and appeals
+  // (01, 02), which say nothing without an addressee.
+  void EmitWithoutTarget(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
+    const Side& sources = analysis.source;
+    const EventCode& code = analysis.code;
+    bool symmetric = code.active == code.passive || IsReciprocal(tree_.lemma(analysis.word));
+    if (sources.actors.size() >= 2 && symmetric) {
+      for (size_t a = 0; a < sources.actors.size(); ++a) {
+        for (size_t b = 0; b < sources.actors.size(); ++b) {
+          if (a != b) Push(analysis, Argument(sources, a), Argument(sources, b), code.active, events);
+        }
+      }
+      return;
+    }
+  }
+
   void Emit(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
     if (analysis.absorbed || IsNull(analysis.code)) return;
     const Side& sources = analysis.source;
@@ -620,6 +646,10 @@ class Coder {
       return;
     }
     const Side& targets = analysis.target;
+    if (targets.empty()) {
+      EmitWithoutTarget(analysis, events);
+      return;
+    }
     for (size_t s = 0; s < sources.actors.size(); ++s) {
       for (size_t t = 0; t < targets.actors.size(); ++t) {
         doc::EventArgument source = Argument(sources, s);
