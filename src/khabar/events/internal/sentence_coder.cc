@@ -232,11 +232,19 @@ class Coder {
     return heads;
   }
 
+  // A verb below a noun that starts a clause of its own; a verb the tagger put inside a
+  // name ("the United States", amod) stays part of the argument.
+  bool IsVerbalModifier(int word) const {
+    if (tree_.upos(word) != doc::Upos::kVerb) return false;
+    std::string_view base = tree_.base(word);
+    return base != "amod" && base != "compound" && base != "flat";
+  }
+
   std::vector<ResolvedActor> ResolveHead(int head, std::vector<int>* words_out) const {
     std::vector<int> words = tree_.Subtree(head, [&](int kid) {
       std::string_view base = tree_.base(kid);
       return (tree_.rel(kid) == "conj" && tree_.head(kid) == head) || base == "cc" || base == "punct" ||
-             IsClausal(base) || tree_.upos(kid) == doc::Upos::kVerb;
+             IsClausal(base) || IsVerbalModifier(kid);
     });
     // A parser that splits "Bree President Romendacil" into two subjects: one argument.
     if (tree_.base(head) == "nsubj" && tree_.head(head) >= 0) {
@@ -244,7 +252,7 @@ class Coder {
         if (sibling == head || tree_.rel(sibling) != tree_.rel(head) || tree_.upos(sibling) == doc::Upos::kPron) continue;
         std::vector<int> extra = tree_.Subtree(sibling, [&](int kid) {
           std::string_view base = tree_.base(kid);
-          return base == "cc" || base == "punct" || IsClausal(base) || tree_.upos(kid) == doc::Upos::kVerb;
+          return base == "cc" || base == "punct" || IsClausal(base) || IsVerbalModifier(kid);
         });
         words.insert(words.end(), extra.begin(), extra.end());
       }
