@@ -97,19 +97,69 @@ class Coder {
         verbs_(resources.dictionaries->verbs), matcher_(tree_, verbs_) {}
 
   void Run(std::vector<doc::Event>* events) {
-    if (tree_.size() == 0 || Discarded()) return;
+    if (tree_.size() == 0 || !FindDiscardedClauses()) return;
     FindVerbs();
     for (VerbAnalysis& analysis : analyses_) Analyze(analysis);
     for (VerbAnalysis& analysis : analyses_) ApplyModality(analysis);
     Combine();
-    for (const VerbAnalysis& analysis : analyses_) Emit(analysis, events);
+    for (const VerbAnalysis& analysis : analyses_) {
+      if (!InDiscardedClause(analysis.word)) Emit(analysis, events);
+    }
   }
 
  private:
-  bool Discarded() const {
+  // Sentence discards. A phrase that dates what it modifies (a year, "two weeks ago")
+  // discards only the clause it belongs to: "offered to hand over the men suspected of
+  // blowing up a plane in 1988" is still an offer, and the bombing is history. Any other
+  // phrase discards the sentence. False when the whole sentence is discarded.
+  bool FindDiscardedClauses() {
     std::vector<std::string_view> tokens;
     for (int word = 0; word < tree_.size(); ++word) tokens.push_back(tree_.raw_form(word));
-    return !resources_.dictionaries->discards.FindDiscards(tokens).empty();
+    for (const dict::PhraseMatch& match : resources_.dictionaries->discards.FindDiscards(tokens)) {
+      if (IsCurrentYear(match)) continue;
+      if (!IsDatingPhrase(match)) return false;
+      int clause = ClauseOf(static_cast<int>(match.end) - 1);
+      if (clause < 0) return false;
+      discarded_clauses_.push_back(clause);
+    }
+    return true;
+  }
+
+  // A year ("1988") or a phrase ending in "ago" ("years ago").
+  bool IsDatingPhrase(const dict::PhraseMatch& match) const {
+    return YearOf(match) > 0 || tree_.lemma(static_cast<int>(match.end) - 1) == "ago";
+  }
+
+  // The year a one-word match names, or 0.
+  int YearOf(const dict::PhraseMatch& match) const {
+    std::string_view word = tree_.raw_form(static_cast<int>(match.begin));
+    if (match.end - match.begin != 1 || word.size() != 4 ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return 0;
+    }
+    return std::stoi(std::string(word));
+  }
+
+  // The article's own year (or the one before, early in the year) is news, not history:
+  // Phoenix lists years as discards for archives, where they mark past events.
+  bool IsCurrentYear(const dict::PhraseMatch& match) const {
+    int year = YearOf(match);
+    return year > 0 && resources_.date != dict::Date::Max() && year >= resources_.date.year() - 1;
+  }
+
+  // The nearest verb above a word (the word's clause), or -1 when none is below the root.
+  int ClauseOf(int word) const {
+    for (int at = tree_.head(word), steps = 0; at >= 0 && steps < tree_.size(); at = tree_.head(at), ++steps) {
+      if (tree_.upos(at) == doc::Upos::kVerb) return tree_.head(at) < 0 ? -1 : at;
+    }
+    return -1;
+  }
+
+  bool InDiscardedClause(int word) const {
+    for (int clause : discarded_clauses_) {
+      if (tree_.IsAncestor(clause, word)) return true;
+    }
+    return false;
   }
 
   // The dictionary verb a word is, trying "verb particle", "word verb", then the form.
@@ -674,6 +724,7 @@ class Coder {
   const dict::VerbDictionary& verbs_;
   PatternMatcher matcher_;
   std::vector<VerbAnalysis> analyses_;
+  std::vector<int> discarded_clauses_;  // clause heads dated by a discard phrase
 };
 
 }  // namespace
