@@ -107,12 +107,29 @@ Status LoadActors(const std::vector<NamedFile>& base, const std::vector<NamedFil
   return Status();
 }
 
-Status LoadVerbs(const std::string& dir, const std::string& name, Dictionaries* out) {
-  return LoadOne(dir, name, out, [&](std::string_view bytes, FileReport* report) {
-    out->verbs = VerbDictionary::Parse(bytes, name, &out->warnings);
-    report->entries = out->verbs.patterns().size();
-    report->summary = VerbSummary(out->verbs);
-  });
+Status LoadVerbs(const std::string& dir, const std::string& name, const std::vector<NamedFile>& overlays,
+                 Dictionaries* out) {
+  std::vector<NamedFile> files = {{dir + "/" + name, name}};
+  for (const NamedFile& overlay : overlays) {  // events cite "khabar.verbs.txt:12", not a path
+    files.push_back({overlay.path, std::filesystem::path(overlay.path).filename().string()});
+  }
+  std::vector<std::string> bytes;
+  KH_RETURN_IF_ERROR(ReadAll(files, &bytes));
+  std::vector<DictionarySource> sources;
+  for (size_t index = 0; index < files.size(); ++index) sources.push_back({files[index].name, bytes[index]});
+  size_t warnings_before = out->warnings.size();
+  out->verbs = VerbDictionary::Parse(sources, &out->warnings);
+  for (size_t index = 0; index < files.size(); ++index) {
+    FileReport report;
+    report.file = files[index].name;
+    report.lines = CountLines(bytes[index]);
+    report.warnings = CountWarnings(out->warnings, warnings_before, files[index].name);
+    report.entries = 0;
+    for (const Pattern& pattern : out->verbs.patterns()) report.entries += pattern.file == index;
+    report.summary = index == 0 ? VerbSummary(out->verbs) : Count(report.entries, "patterns");
+    out->reports.push_back(std::move(report));
+  }
+  return Status();
 }
 
 // One file's part of a joined agent text: physical lines [first_line, first_line + lines).
@@ -285,7 +302,7 @@ DictionaryFiles DictionaryFiles::Validate() {
 
 StatusOr<Dictionaries> LoadDictionaries(const std::string& dir, const DictionaryFiles& files) {
   Dictionaries out;
-  std::vector<NamedFile> overlay_actors, overlay_agents;
+  std::vector<NamedFile> overlay_actors, overlay_agents, overlay_verbs;
   if (!files.overlay_dir.empty()) {
     std::error_code error;
     if (!std::filesystem::is_directory(files.overlay_dir, error)) {
@@ -294,8 +311,9 @@ StatusOr<Dictionaries> LoadDictionaries(const std::string& dir, const Dictionary
     }
     overlay_actors = OverlayFiles(files.overlay_dir, ".actors.txt");
     overlay_agents = OverlayFiles(files.overlay_dir, ".agents.txt");
+    overlay_verbs = OverlayFiles(files.overlay_dir, ".verbs.txt");
   }
-  if (!files.verbs.empty()) KH_RETURN_IF_ERROR(LoadVerbs(dir, files.verbs, &out));
+  if (!files.verbs.empty()) KH_RETURN_IF_ERROR(LoadVerbs(dir, files.verbs, overlay_verbs, &out));
   if (!files.actors.empty() || !overlay_actors.empty()) {
     KH_RETURN_IF_ERROR(LoadActors(InDirectory(dir, files.actors), overlay_actors, &out));
   }

@@ -37,8 +37,8 @@ std::string EventCode::ToString() const {
 // because PETRARCH allowed a synset to be defined after its first use.
 class VerbDictionary::Parser {
  public:
-  Parser(VerbDictionary* dictionary, WarningSink& warnings)
-      : dictionary_(dictionary), warnings_(warnings) {}
+  Parser(VerbDictionary* dictionary, WarningSink& warnings, uint32_t file)
+      : dictionary_(dictionary), warnings_(warnings), file_(file) {}
 
   void ParseLine(const internal::DictLine& line) {
     std::string_view text = line.text;
@@ -83,6 +83,15 @@ class VerbDictionary::Parser {
     }
     if (!unusual.empty()) warnings_.Add(line.number, unusual);
     section_ = Section::kBlock;
+    if (file_ > 0) {  // an overlay reopens a block of the same name
+      for (size_t index = 0; index < dictionary_->blocks_.size(); ++index) {
+        if (dictionary_->blocks_[index].name == block.name) {
+          current_block_ = static_cast<uint32_t>(index);
+          return;
+        }
+      }
+    }
+    current_block_ = static_cast<uint32_t>(dictionary_->blocks_.size());
     dictionary_->blocks_.push_back(std::move(block));
   }
 
@@ -140,6 +149,7 @@ class VerbDictionary::Parser {
     }
     if (!unusual.empty()) warnings_.Add(line.number, unusual);
     pattern.line = line.number;
+    pattern.file = file_;
     pattern.block = CurrentBlock();
     pattern.text = std::string(line.text);
     dictionary_->patterns_.push_back(std::move(pattern));
@@ -162,9 +172,10 @@ class VerbDictionary::Parser {
     internal::BracketSplit split = internal::SplitBrackets(line.text);
     Verb verb;
     verb.line = line.number;
+    verb.file = file_;
     verb.block = CurrentBlock();
     verb.text = std::string(line.text);
-    verb.code = dictionary_->blocks_.back().code;
+    verb.code = dictionary_->blocks_[CurrentBlock()].code;
     std::string error;
     std::string unusual;
     if (split.unclosed ||
@@ -178,7 +189,7 @@ class VerbDictionary::Parser {
     uint32_t head = 0;
     if (!VerbSpellings(split.head, line.number, &spellings, &head)) return;
     auto verb_id = static_cast<uint32_t>(dictionary_->verbs_.size());
-    dictionary_->blocks_.back().verbs.push_back(verb_id);
+    dictionary_->blocks_[CurrentBlock()].verbs.push_back(verb_id);
     dictionary_->verbs_.push_back(std::move(verb));
     for (size_t index = 0; index < spellings.size(); ++index) {
       AddForm(verb_id, std::move(spellings[index]), head, index == 0, line.number);
@@ -258,10 +269,12 @@ class VerbDictionary::Parser {
     dictionary_->verbs_[verb_id].forms.push_back(form_id);
   }
 
-  uint32_t CurrentBlock() const { return static_cast<uint32_t>(dictionary_->blocks_.size() - 1); }
+  uint32_t CurrentBlock() const { return current_block_; }
 
   VerbDictionary* dictionary_;
   WarningSink& warnings_;
+  uint32_t file_ = 0;           // index into files_: 0 the base, then overlays
+  uint32_t current_block_ = 0;  // the open block (section_ == kBlock)
   Section section_ = Section::kNone;
   uint32_t synset_ = 0;
   bool label_without_plurals_ = false;
@@ -269,12 +282,22 @@ class VerbDictionary::Parser {
 
 VerbDictionary VerbDictionary::Parse(std::string_view bytes, std::string_view file_name,
                                      Warnings* warnings) {
+  DictionarySource source{std::string(file_name), bytes};
+  return Parse(std::span<const DictionarySource>(&source, 1), warnings);
+}
+
+VerbDictionary VerbDictionary::Parse(std::span<const DictionarySource> sources, Warnings* warnings) {
   VerbDictionary dictionary;
-  dictionary.file_ = std::string(file_name);
-  WarningSink sink(file_name, warnings);
-  internal::DictText text(bytes, sink);
-  Parser parser(&dictionary, sink);
-  for (const internal::DictLine& line : text.lines()) parser.ParseLine(line);
+  dictionary.files_.clear();
+  for (const DictionarySource& source : sources) dictionary.files_.push_back(source.name);
+  if (dictionary.files_.empty()) dictionary.files_.push_back("");
+  for (size_t index = 0; index < sources.size(); ++index) {
+    WarningSink sink(sources[index].name, warnings);
+    internal::DictText text(sources[index].bytes, sink);
+    Parser parser(&dictionary, sink, static_cast<uint32_t>(index));
+    for (const internal::DictLine& line : text.lines()) parser.ParseLine(line);
+  }
+  WarningSink sink(dictionary.files_.front(), warnings);
   internal::CompileVerbDictionary(&dictionary, sink);
   return dictionary;
 }
@@ -290,7 +313,11 @@ uint32_t VerbDictionary::FindSynset(std::string_view name) const {
 }
 
 std::string VerbDictionary::Where(const Pattern& pattern) const {
-  return file_ + ":" + std::to_string(pattern.line);
+  return files_[pattern.file] + ":" + std::to_string(pattern.line);
+}
+
+std::string VerbDictionary::Where(const Verb& verb) const {
+  return files_[verb.file] + ":" + std::to_string(verb.line);
 }
 
 }  // namespace khabar::dict

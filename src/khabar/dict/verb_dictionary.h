@@ -80,6 +80,7 @@ struct VerbForm {
 
 struct Verb {
   uint32_t line = 0;
+  uint32_t file = 0;            // index into VerbDictionary::files()
   uint32_t block = 0;           // id into VerbDictionary::blocks()
   std::string text;             // the line as written, comment removed
   EventCode code;               // its own "[...]" code, else the block's
@@ -130,6 +131,7 @@ struct PatternConstituent {
 
 struct Pattern {
   uint32_t line = 0;
+  uint32_t file = 0;  // index into VerbDictionary::files()
   uint32_t block = 0;
   std::string text;  // the pattern as written, comment removed: "- * &FOOD [073]"
   std::vector<PatternConstituent> before_verb;
@@ -158,9 +160,15 @@ class VerbDictionary {
   // Never fails: each bad line becomes a warning and is skipped.
   static VerbDictionary Parse(std::string_view bytes, std::string_view file_name,
                               Warnings* warnings);
+  // The base file, then overlays in order. An overlay's block header naming a block that
+  // already exists ("--- REFUSE [---] ---") reopens it: the verbs and patterns that follow
+  // join that block. Any other block, synset or transformation is added as in the base.
+  static VerbDictionary Parse(std::span<const DictionarySource> sources, Warnings* warnings);
   static StatusOr<VerbDictionary> Load(const std::string& path, Warnings* warnings);
 
-  const std::string& file() const { return file_; }
+  // The base file's name (files().front()).
+  const std::string& file() const { return files_.front(); }
+  const std::vector<std::string>& files() const { return files_; }
   const std::vector<VerbBlock>& blocks() const { return blocks_; }
   const std::vector<Verb>& verbs() const { return verbs_; }
   const std::vector<VerbForm>& forms() const { return forms_; }
@@ -172,6 +180,7 @@ class VerbDictionary {
   uint32_t FindSynset(std::string_view name) const;
   // "CAMEO.2.0.txt:719", for explaining which pattern produced an event.
   std::string Where(const Pattern& pattern) const;
+  std::string Where(const Verb& verb) const;
 
   // Verb forms in the tokens (longest first, no overlaps); values are form ids.
   std::vector<PhraseMatch> FindVerbs(std::span<const std::string_view> tokens) const {
@@ -198,7 +207,7 @@ class VerbDictionary {
   class Parser;
   friend void internal::CompileVerbDictionary(VerbDictionary* dictionary, WarningSink& warnings);
 
-  std::string file_;
+  std::vector<std::string> files_ = {""};
   std::vector<VerbBlock> blocks_;
   std::vector<Verb> verbs_;
   std::vector<VerbForm> forms_;

@@ -215,5 +215,29 @@ TEST(VerbDictionaryRobustnessTest, CrLfCommentsAndDuplicateSynsets) {
   EXPECT_EQ(verbs.patterns()[0].line, 9u);
 }
 
+TEST(VerbDictionaryOverlayTest, OverlayReopensABlockAndNamesItsOwnFile) {
+  const std::string base = "&PET\n+CAT\n--- FEED [070] ---\nFEED\n- * &PET [071]\n";
+  const std::string overlay =
+      "# overlay\n--- FEED [999] ---\n- * &PET (WITH MILK) [072]\n- * &BIRD [073]\n"
+      "--- GROOM [080] ---\nGROOM\n- * &PET [081]\n";
+  std::vector<DictionarySource> sources = {{"base.txt", base}, {"mine.verbs.txt", overlay}};
+  Warnings warnings;
+  VerbDictionary verbs = VerbDictionary::Parse(sources, &warnings);
+
+  ASSERT_EQ(verbs.blocks().size(), 2u);  // FEED reopened, GROOM new
+  EXPECT_EQ(verbs.blocks()[0].code.active, "070");
+  ASSERT_EQ(verbs.patterns().size(), 3u);  // the &BIRD pattern is dropped
+  EXPECT_EQ(verbs.Where(verbs.patterns()[0]), "base.txt:5");
+  EXPECT_EQ(verbs.Where(verbs.patterns()[1]), "mine.verbs.txt:3");
+  EXPECT_EQ(verbs.patterns()[1].block, 0u);
+  EXPECT_EQ(verbs.patterns()[2].block, 1u);
+  const Verb& groom = verbs.verbs().back();
+  EXPECT_EQ(verbs.Where(groom), "mine.verbs.txt:6");
+  EXPECT_EQ(verbs.file(), "base.txt");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].ToString(),
+            "mine.verbs.txt:4: pattern \"- * &BIRD [073]\" uses undefined synset &BIRD; skipped");
+}
+
 }  // namespace
 }  // namespace khabar::dict

@@ -47,6 +47,7 @@ class WarningSink {
   void Add(uint32_t line, std::string message);
 
   const std::string& file() const { return file_; }
+  Warnings* out() const { return out_; }
   // Warnings reported so far, including dropped ones.
   size_t count() const { return count_; }
 

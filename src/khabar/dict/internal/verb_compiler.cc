@@ -114,8 +114,14 @@ bool ResolvePatternWords(const VerbDictionary& dictionary, Pattern* pattern,
     if (word.kind != PatternWordKind::kSynset) return true;
     word.synset = dictionary.FindSynset(word.text);
     if (word.synset != kNoId) return true;
-    warnings.Add(pattern->line, "pattern " + Quote(pattern->text) + " uses undefined synset &" +
-                                    word.text + "; skipped");
+    // The pattern's own file: an overlay's pattern is reported against the overlay.
+    const std::string& file = dictionary.files()[pattern->file];
+    std::string message = "pattern " + Quote(pattern->text) + " uses undefined synset &" + word.text + "; skipped";
+    if (file == warnings.file()) {
+      warnings.Add(pattern->line, std::move(message));
+    } else {
+      WarningSink(file, warnings.out()).Add(pattern->line, std::move(message));
+    }
     return false;
   };
   for (auto* side : {&pattern->before_verb, &pattern->after_verb}) {

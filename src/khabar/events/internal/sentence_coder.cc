@@ -409,7 +409,7 @@ class Coder {
     } else {
       analysis.code = entry.code;
       analysis.pattern_text = entry.text;
-      analysis.pattern_source = verbs_.file() + ":" + std::to_string(entry.line);
+      analysis.pattern_source = verbs_.Where(entry);
     }
     if (analysis.choice.source >= 0) source_head = analysis.choice.source;
     analysis.source = Resolve(source_head);
