@@ -24,6 +24,8 @@
 #include "khabar/events/cameo_codebook.h"
 #include "khabar/events/event_stage.h"
 #include "khabar/pipeline/analysis.h"
+#include "khabar/events/coding_stage.h"
+#include "khabar/mentions/coref_actor_resolver.h"
 
 namespace khabar::cli {
 namespace {
@@ -45,28 +47,23 @@ struct PipelineTotals {
   double wall_seconds = 0;
 };
 
-// The models, dictionaries and codebook a run needs, with their wall-clock load time.
+// The models and the event coder (dictionaries, codebook, coreference) a run needs, with
+// their wall-clock load time.
 struct Loaded {
   pipeline::Analysis analysis;
-  std::unique_ptr<dict::Dictionaries> dictionaries;
-  std::unique_ptr<events::CameoCodebook> codebook;
+  std::unique_ptr<events::CodingStage> coder;
   double seconds = 0;
 };
 
 StatusOr<Loaded> LoadAll(const BenchPipelineOptions& options) {
   auto start = std::chrono::steady_clock::now();
-  std::string dir = options.dictionaries;
-  std::string plover = options.plover;
-  if (dir.empty() || plover.empty()) {
-    KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
-    if (dir.empty()) dir = data + "/cameo";
-    if (plover.empty()) plover = data + "/plover/CAMEO2PLOVER-2021.txt";
-  }
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));
-  KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries, dict::LoadDictionaries(dir, dict::DictionaryFiles::PhoenixWithOverlays()));
-  KH_ASSIGN_OR_RETURN(events::CameoCodebook codebook, events::CameoCodebook::Load(plover));
-  Loaded loaded{std::move(analysis), std::make_unique<dict::Dictionaries>(std::move(dictionaries)),
-                std::make_unique<events::CameoCodebook>(std::move(codebook)), 0};
+  events::CodingStageOptions coding;
+  coding.dictionary_dir = options.dictionaries;
+  coding.plover_path = options.plover;
+  coding.resolver_factory = &mentions::CoreferenceResolution();
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<events::CodingStage> coder, events::CodingStage::Create(coding));
+  Loaded loaded{std::move(analysis), std::move(coder), 0};
   loaded.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return loaded;
 }
@@ -76,7 +73,7 @@ StatusOr<Loaded> LoadAll(const BenchPipelineOptions& options) {
 // stage reuses its scratch, as a pipeline worker would.
 StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Document>& documents,
                                    double min_seconds) {
-  events::EventStage coder(*loaded.dictionaries, *loaded.codebook);
+  const events::EventStage& coder = loaded.coder->event_stage();
   tag::TagScratch tag_scratch;
   parse::ParseStageScratch parse_scratch;
   doc::EventLayer layer;

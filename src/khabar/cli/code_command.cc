@@ -96,7 +96,7 @@ Status CodeRun::SetUp() {
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, LoadAnalysis(options_.models, options_.quiet));
   analysis.MoveStagesInto(pipeline_);
   KH_ASSIGN_OR_RETURN(std::unique_ptr<events::CodingStage> coding,
-                      events::CodingStage::Create(options_.coding));
+                      LoadCoder(options_.coding.dictionary_dir));
   ReportDictionaryWarnings(coding->warnings(), options_.dictionary_warnings, options_.quiet);
   pipeline_.Add(std::move(coding));
   if (options_.db_path.empty()) return Status();

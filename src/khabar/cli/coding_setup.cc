@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "khabar/text/text_stage.h"
+#include "khabar/mentions/coref_actor_resolver.h"
 
 namespace khabar::cli {
 
@@ -43,6 +44,13 @@ void ReportDictionaryWarnings(const dict::Warnings& warnings, bool list_all, boo
                "note: {} dictionary lines were skipped (--dictionary-warnings lists them)\n",
                warnings.size());
   }
+}
+
+StatusOr<std::unique_ptr<events::CodingStage>> LoadCoder(const std::string& dictionary_dir) {
+  events::CodingStageOptions options;
+  options.dictionary_dir = dictionary_dir;
+  options.resolver_factory = &mentions::CoreferenceResolution();
+  return events::CodingStage::Create(options);
 }
 
 }  // namespace khabar::cli

@@ -35,36 +35,13 @@ struct ExplainOptions {
   bool json = false;
 };
 
-// The event coder with its dictionaries in reach. events::CodingStage owns the same pieces
-// but does not expose the dictionaries, which the explanation reads; the defaults below
-// are CodingStage::Create's.
-struct Coder {
-  std::unique_ptr<dict::Dictionaries> dictionaries;
-  std::unique_ptr<events::CameoCodebook> codebook;
-  std::unique_ptr<events::EventStage> stage;
-};
-
-StatusOr<Coder> LoadCoder(std::string dictionary_dir) {
-  KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
-  if (dictionary_dir.empty()) dictionary_dir = data + "/cameo";
-  KH_ASSIGN_OR_RETURN(
-      dict::Dictionaries dictionaries,
-      dict::LoadDictionaries(dictionary_dir, dict::DictionaryFiles::PhoenixWithOverlays()));
-  KH_ASSIGN_OR_RETURN(events::CameoCodebook codebook,
-                      events::CameoCodebook::Load(data + "/plover/CAMEO2PLOVER-2021.txt"));
-  Coder coder;
-  coder.dictionaries = std::make_unique<dict::Dictionaries>(std::move(dictionaries));
-  coder.codebook = std::make_unique<events::CameoCodebook>(std::move(codebook));
-  coder.stage = std::make_unique<events::EventStage>(*coder.dictionaries, *coder.codebook);
-  return coder;
-}
-
 void Write(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 class ExplainRun {
  public:
-  ExplainRun(const ExplainOptions& options, const pipeline::Analysis& analysis, const Coder& coder)
-      : options_(options), analysis_(analysis), coder_(coder), explainer_(*coder.dictionaries) {}
+  ExplainRun(const ExplainOptions& options, const pipeline::Analysis& analysis,
+             const events::CodingStage& coder)
+      : options_(options), analysis_(analysis), coder_(coder), explainer_(coder.dictionaries()) {}
 
   void OnDocument(doc::Document&& document);
   void OnError(const ingest::IngestError& error) {
@@ -86,18 +63,14 @@ class ExplainRun {
 
   const ExplainOptions& options_;
   const pipeline::Analysis& analysis_;
-  const Coder& coder_;
+  const events::CodingStage& coder_;
   SentenceExplainer explainer_;
   bool failed_ = false;
 };
 
 Status ExplainRun::Code(doc::Document& document) const {
   KH_RETURN_IF_ERROR(analysis_.Analyze(document));
-  // As events::CodingStage::Process does, so the events are those `khabar code` writes.
-  document.events.Clear();
-  events::CodingContext context;
-  context.date = events::ArticleDate(document);
-  return coder_.stage->Annotate(document, context, document.events);
+  return coder_.Process(document);  // the events `khabar code` writes
 }
 
 void ExplainRun::OnDocument(doc::Document&& document) {
@@ -146,14 +119,13 @@ int RunExplain(const ExplainOptions& options) {
     fmt::print(stderr, "khabar explain: error: {}\n", analysis.status().message());
     return 2;
   }
-  StatusOr<Coder> coder = LoadCoder(options.dictionary_dir);
+  StatusOr<std::unique_ptr<events::CodingStage>> coder = LoadCoder(options.dictionary_dir);
   if (!coder.ok()) {
     fmt::print(stderr, "khabar explain: error: {}\n", coder.status().message());
     return 2;
   }
-  ReportDictionaryWarnings(coder->dictionaries->warnings, options.dictionary_warnings,
-                           /*quiet=*/false);
-  ExplainRun run(options, *analysis, *coder);
+  ReportDictionaryWarnings((*coder)->warnings(), options.dictionary_warnings, /*quiet=*/false);
+  ExplainRun run(options, *analysis, **coder);
   for (const std::string& input : options.inputs) {
     ingestor->ReadPath(
         input, [&run](doc::Document&& document) { run.OnDocument(std::move(document)); },

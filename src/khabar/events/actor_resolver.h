@@ -20,6 +20,7 @@
 #define KHABAR_EVENTS_ACTOR_RESOLVER_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -52,6 +53,18 @@ class ActorResolver {
   virtual std::vector<ResolvedActor> Resolve(const doc::Document& document,
                                              const ArgumentWords& argument,
                                              dict::Date date) const = 0;
+};
+
+// Makes the resolver for one document: the seam through which the mentions stage
+// (src/khabar/mentions/) adds in-document coreference without the coder depending on it.
+// EventStage asks it once per document when CodingContext::resolver is not set.
+class DocumentResolverFactory {
+ public:
+  virtual ~DocumentResolverFactory() = default;
+  // `base` (the dictionary resolver) outlives the returned resolver.
+  virtual std::unique_ptr<ActorResolver> ForDocument(const doc::Document& document,
+                                                     const ActorResolver& base,
+                                                     dict::Date date) const = 0;
 };
 
 class DictionaryActorResolver final : public ActorResolver {

@@ -6,7 +6,9 @@
 
 #include "khabar/base/data_dir.h"
 #include "khabar/events/cameo_codebook.h"
+#include "khabar/events/coding_stage.h"
 #include "khabar/events/event_stage.h"
+#include "khabar/mentions/coref_actor_resolver.h"
 
 namespace khabar::events {
 namespace {
@@ -15,15 +17,6 @@ std::string StripValidatePrefix(std::string name) {
   constexpr std::string_view kPrefix = "validate/";
   if (name.rfind(kPrefix, 0) == 0) name.erase(0, kPrefix.size());
   return name;
-}
-
-StatusOr<CameoCodebook> LoadCodebook(const std::string& plover) {
-  std::string path = plover;
-  if (path.empty()) {
-    KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
-    path = data + "/plover/CAMEO2PLOVER-2021.txt";
-  }
-  return CameoCodebook::Load(path);
 }
 
 std::string DescribeParse(const doc::Document& document) {
@@ -61,11 +54,14 @@ dict::DictionaryFiles DictionaryFilesFor(const std::string& dir) {
 
 StatusOr<CameoEvalResult> RunCameoEval(const CameoEvalOptions& options) {
   KH_ASSIGN_OR_RETURN(std::vector<ValidationRecord> records, ReadValidationRecords(options.records));
-  KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries,
-                      dict::LoadDictionaries(options.dictionaries, DictionaryFilesFor(options.dictionaries)));
-  KH_ASSIGN_OR_RETURN(CameoCodebook codebook, LoadCodebook(options.plover));
+  CodingStageOptions coding;
+  coding.dictionary_dir = options.dictionaries;
+  coding.files = DictionaryFilesFor(options.dictionaries);
+  coding.plover_path = options.plover;
+  if (options.coreference) coding.resolver_factory = &mentions::CoreferenceResolution();
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<CodingStage> coder, CodingStage::Create(coding));
+  const EventStage& stage = coder->event_stage();
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));
-  EventStage stage(dictionaries, codebook);
 
   CameoEvalResult result;
   for (const ValidationRecord& record : records) {

@@ -31,6 +31,7 @@ struct CameoEvalOptions {
   pipeline::AnalysisModels models;
   // CodingContext::future_is_intent: false codes "Arnor will contribute" as PETRARCH-2 does.
   bool future_is_intent = true;
+  bool coreference = true;  // resolve pronouns and titles (mentions::CoreferenceResolution)
 };
 
 struct CodedTriple {

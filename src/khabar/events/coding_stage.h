@@ -25,8 +25,14 @@ namespace khabar::events {
 struct CodingStageOptions {
   // Directory of the Phoenix dictionaries; empty: base::FindDataDir() + "/cameo".
   std::string dictionary_dir;
+  // Which files of that directory; the validation set is DictionaryFiles::Validate().
+  dict::DictionaryFiles files = dict::DictionaryFiles::PhoenixWithOverlays();
   // The CAMEO -> PLOVER mapping; empty: base::FindDataDir() + "/plover/CAMEO2PLOVER-2021.txt".
   std::string plover_path;
+  bool plover_mapping = true;  // false: Goldstein weights only, no mapping file is read
+  // Per-document actor resolvers, e.g. &mentions::CoreferenceResolution(); nullptr: the
+  // dictionaries alone. REQUIRES: outlives the stage.
+  const DocumentResolverFactory* resolver_factory = nullptr;
 };
 
 class CodingStage : public doc::Stage {
@@ -41,10 +47,14 @@ class CodingStage : public doc::Stage {
   Status Process(doc::Document& document) const override;
 
   const dict::Warnings& warnings() const { return dictionaries_->warnings; }
+  const dict::Dictionaries& dictionaries() const { return *dictionaries_; }
+  const CameoCodebook& codebook() const { return *codebook_; }
+  // For callers that code with their own CodingContext (evaluations, explain, benchmarks).
+  const EventStage& event_stage() const { return stage_; }
 
  private:
   CodingStage(std::unique_ptr<dict::Dictionaries> dictionaries,
-              std::unique_ptr<CameoCodebook> codebook);
+              std::unique_ptr<CameoCodebook> codebook, const DocumentResolverFactory* factory);
 
   std::unique_ptr<dict::Dictionaries> dictionaries_;
   std::unique_ptr<CameoCodebook> codebook_;

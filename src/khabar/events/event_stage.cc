@@ -59,7 +59,13 @@ Status EventStage::Annotate(const doc::Document& document, const CodingContext& 
   resources.dictionaries = dictionaries_;
   resources.codebook = codebook_;
   resources.algebra = algebra_.get();
-  resources.resolver = context.resolver != nullptr ? context.resolver : &resolver_;
+  std::unique_ptr<ActorResolver> document_resolver;
+  if (context.resolver == nullptr && factory_ != nullptr) {
+    document_resolver = factory_->ForDocument(document, resolver_, context.date);
+  }
+  resources.resolver = context.resolver != nullptr ? context.resolver
+                       : document_resolver != nullptr ? document_resolver.get()
+                                                      : &resolver_;
   resources.date = context.date;
   resources.future_is_intent = context.future_is_intent;
   for (uint32_t sentence = 0; sentence < document.words.sentences.size(); ++sentence) {

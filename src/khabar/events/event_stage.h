@@ -67,11 +67,15 @@ class EventStage {
                   doc::EventLayer& layer) const;
 
   const DictionaryActorResolver& dictionary_resolver() const { return resolver_; }
+  // Per-document resolvers (coreference) used when CodingContext::resolver is null;
+  // nullptr: the dictionary resolver. REQUIRES: `factory` outlives the stage.
+  void set_resolver_factory(const DocumentResolverFactory* factory) { factory_ = factory; }
 
  private:
   const dict::Dictionaries* dictionaries_;
   const CameoCodebook* codebook_;
   DictionaryActorResolver resolver_;
+  const DocumentResolverFactory* factory_ = nullptr;
   std::unique_ptr<internal::CodeAlgebra> algebra_;
 };
 

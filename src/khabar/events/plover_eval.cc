@@ -10,7 +10,9 @@
 #include "khabar/base/file.h"
 #include "khabar/dict/dictionaries.h"
 #include "khabar/events/cameo_codebook.h"
+#include "khabar/events/coding_stage.h"
 #include "khabar/events/event_stage.h"
+#include "khabar/mentions/coref_actor_resolver.h"
 
 namespace khabar::events {
 namespace {
@@ -157,17 +159,13 @@ void PloverScore::Add(const PloverItem& item, const std::vector<PloverCodedEvent
 StatusOr<PloverEvalResult> RunPloverEval(const PloverEvalOptions& options) {
   PloverEvalResult result;
   KH_ASSIGN_OR_RETURN(result.items, ReadPloverGold(options.gold));
-  std::string dir = options.dictionaries;
-  if (dir.empty()) {
-    KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
-    dir = data + "/cameo";
-  }
-  KH_ASSIGN_OR_RETURN(dict::Dictionaries dictionaries,
-                      dict::LoadDictionaries(dir, dict::DictionaryFiles::PhoenixWithOverlays()));
-  // Only the CAMEO codes are scored (PloverGsrType), so no PLOVER mapping file is read.
-  CameoCodebook codebook;
+  CodingStageOptions coding;
+  coding.dictionary_dir = options.dictionaries;
+  coding.plover_mapping = false;  // only CAMEO codes are scored (PloverGsrType)
+  if (options.coreference) coding.resolver_factory = &mentions::CoreferenceResolution();
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<CodingStage> coder, CodingStage::Create(coding));
+  const EventStage& stage = coder->event_stage();
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));
-  EventStage stage(dictionaries, codebook);
 
   for (size_t index = 0; index < result.items.size(); ++index) {
     const PloverItem& item = result.items[index];

@@ -112,6 +112,7 @@ struct PloverEvalOptions {
   std::string gold;          // the gold file
   std::string dictionaries;  // Phoenix dictionary directory; empty: <data>/cameo
   pipeline::AnalysisModels models;
+  bool coreference = true;   // resolve pronouns and titles (mentions::CoreferenceResolution)
 };
 
 // What was coded for one item, for error analysis.

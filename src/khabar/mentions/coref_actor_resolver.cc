@@ -1,6 +1,7 @@
 #include "khabar/mentions/coref_actor_resolver.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -100,6 +101,41 @@ Status AnnotateWithCoreference(const events::EventStage& stage, const doc::Docum
   CorefActorResolver resolver(base, chains);
   context.resolver = &resolver;
   return stage.Annotate(document, context, layer);
+}
+
+namespace {
+
+// A CorefActorResolver that owns the chains it reads.
+class DocumentCoreference final : public events::ActorResolver {
+ public:
+  DocumentCoreference(const doc::Document& document, const events::ActorResolver& base, dict::Date date)
+      : chains_(LinkMentions(document, base, date)), resolver_(base, chains_) {}
+
+  std::vector<events::ResolvedActor> Resolve(const doc::Document& document,
+                                             const events::ArgumentWords& argument,
+                                             dict::Date date) const override {
+    return resolver_.Resolve(document, argument, date);
+  }
+
+ private:
+  MentionChains chains_;
+  CorefActorResolver resolver_;
+};
+
+class CoreferenceFactory final : public events::DocumentResolverFactory {
+ public:
+  std::unique_ptr<events::ActorResolver> ForDocument(const doc::Document& document,
+                                                     const events::ActorResolver& base,
+                                                     dict::Date date) const override {
+    return std::make_unique<DocumentCoreference>(document, base, date);
+  }
+};
+
+}  // namespace
+
+const events::DocumentResolverFactory& CoreferenceResolution() {
+  static const CoreferenceFactory factory;
+  return factory;
 }
 
 }  // namespace khabar::mentions

@@ -68,6 +68,11 @@ class CorefActorResolver final : public events::ActorResolver {
 Status AnnotateWithCoreference(const events::EventStage& stage, const doc::Document& document,
                                events::CodingContext context, doc::EventLayer& layer);
 
+// Coreference for every document an EventStage or CodingStage codes:
+//   options.resolver_factory = &mentions::CoreferenceResolution();  // CodingStageOptions
+// Each document gets its own chains (LinkMentions) and a CorefActorResolver over them.
+const events::DocumentResolverFactory& CoreferenceResolution();
+
 }  // namespace khabar::mentions
 
 #endif  // KHABAR_MENTIONS_COREF_ACTOR_RESOLVER_H_

@@ -346,7 +346,7 @@ class Coder {
 
   // The default target: the object, else an oblique or the object's modifier naming an
   // actor, else the subject of a complement clause, else any actor after the verb.
-  Side DefaultTarget(int verb, int source_head) const {
+  Side DefaultTarget(int verb, int source_head, const Side& source) const {
     std::vector<int> candidates;
     int object = tree_.Kid(verb, "obj");
     if (object >= 0) candidates.push_back(object);
@@ -371,7 +371,7 @@ class Coder {
     for (int candidate : candidates) {
       if (candidate == source_head) continue;
       Side side = Resolve(candidate);
-      if (!side.empty()) return side;
+      if (!side.empty() && !SameActors(side, source)) return side;
     }
     // Anything after the verb in its clause ("abandoned efforts to stop an anti-Gondor parade").
     std::vector<int> after = tree_.Subtree(verb, [&](int kid) {
@@ -385,9 +385,20 @@ class Coder {
         continue;
       }
       Side side = Resolve(word);
-      if (!side.empty()) return side;
+      if (!side.empty() && !SameActors(side, source)) return side;
     }
     return Side();
+  }
+
+  // True when every actor of `side` is one of `other`'s: "X announced that he will act",
+  // where coreference makes "he" X, has no target in the complement's subject.
+  static bool SameActors(const Side& side, const Side& other) {
+    for (const ResolvedActor& actor : side.actors) {
+      bool found = false;
+      for (const ResolvedActor& mine : other.actors) found = found || mine.code == actor.code;
+      if (!found) return false;
+    }
+    return !other.actors.empty();
   }
 
   void Analyze(VerbAnalysis& analysis) {
@@ -418,7 +429,7 @@ class Coder {
     } else if (patient >= 0) {
       analysis.target = Resolve(patient);
     } else {
-      analysis.target = DefaultTarget(verb, source_head);
+      analysis.target = DefaultTarget(verb, source_head, analysis.source);
     }
   }
 
