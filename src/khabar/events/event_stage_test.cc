@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +51,19 @@ SAY {SAYS SAID SAYING}
 DEMAND {DEMANDS DEMANDED DEMANDING}
 --- THREATEN [130] ---
 THREATEN {THREATENS THREATENED THREATENING}
+--- MEET [040] ---
+MEET {MEETS MET MEETING}
+--- SIGN [---] ---
+SIGN {SIGNS SIGNED SIGNING}
+- * TREATY [057:057]
+--- ADMIT [---] ---
+ADMIT {ADMITS ADMITTED ADMITTING}
+- * &WEAPON [016]
+)";
+
+constexpr char kDiscards[] = R"(1988
+YEARS_AGO
++FOOTBALL
 )";
 
 constexpr char kActors[] = R"(EGYPT [EGY]
@@ -71,6 +85,9 @@ constexpr char kOntology[] = R"(010:0x1000
 020:0x2000
 030:0x3000
 033:0x3040
+040:0x0010
+036:0x3010
+057:0x0070
 0332:0x3046
 050:0x0080
 100:0x4000
@@ -93,6 +110,7 @@ class EventStageTest : public ::testing::Test {
     dictionaries_.actors = dict::ActorDictionary::Parse(actor_files, &warnings);
     dictionaries_.agents = dict::AgentDictionary::Parse(kAgents, "test.agents", &warnings);
     dictionaries_.ontology = dict::CodingOntology::Parse(kOntology, "test.ontology", &warnings);
+    dictionaries_.discards = dict::DiscardList::Parse(kDiscards, "test.discards", &warnings);
     ASSERT_TRUE(warnings.empty()) << warnings.front().ToString();
     codebook_ = CameoCodebook::FromPloverText("190: ASSAULT, , \n063: COOPERATE, , \n");
     stage_ = std::make_unique<EventStage>(dictionaries_, codebook_);
@@ -122,11 +140,13 @@ class EventStageTest : public ::testing::Test {
     document.words.deprel_names = relations;
     CodingContext context;
     context.date = dict::Date{date};
+    context.future_is_intent = future_is_intent_;
     doc::EventLayer layer;
     EXPECT_TRUE(stage_->Annotate(document, context, layer).ok());
     return layer.events;
   }
 
+  bool future_is_intent_ = true;
   dict::Dictionaries dictionaries_;
   CameoCodebook codebook_;
   std::unique_ptr<EventStage> stage_;
@@ -291,11 +311,102 @@ TEST_F(EventStageTest, ReportedFutureAttackIsAThreat) {
                           {"attack", "attack", U::kVerb, 2, "ccomp"},
                           {"Libya", "Libya", U::kPropn, 5, "obj"}})),
             Triples_({"EGY 138 LBY"}));
-  // A main-clause "will" is not modality: PETRARCH codes the act itself.
+}
+
+TEST_F(EventStageTest, MainClauseFutureIsAnIntentUnlessPetrarchRules) {
+  const std::vector<Row> will_attack = {{"Egypt", "Egypt", U::kPropn, 3, "nsubj"},
+                                        {"will", "will", U::kAux, 3, "aux"},
+                                        {"attack", "attack", U::kVerb, 0, "root"},
+                                        {"Libya", "Libya", U::kPropn, 3, "obj"}};
+  // The CAMEO manual: an act announced with "will" is coded in the 03s (or 13s).
+  EXPECT_EQ(Triples(Code(will_attack)), Triples_({"EGY 138 LBY"}));
+  // PETRARCH-2 codes the act itself (eval cameo --petrarch-future).
+  future_is_intent_ = false;
+  EXPECT_EQ(Triples(Code(will_attack)), Triples_({"EGY 190 LBY"}));
+}
+
+TEST_F(EventStageTest, FutureVisitKeepsTheActiveSideAsAnIntent) {
+  // "Egypt will meet Libya": 040 -> 036, one event, not the host's passive side.
   EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 3, "nsubj"},
                           {"will", "will", U::kAux, 3, "aux"},
-                          {"attack", "attack", U::kVerb, 0, "root"},
+                          {"meet", "meet", U::kVerb, 0, "root"},
                           {"Libya", "Libya", U::kPropn, 3, "obj"}})),
+            Triples_({"EGY 036 LBY"}));
+}
+
+TEST_F(EventStageTest, CoordinatedSubjectsOfAReciprocalVerbActOnEachOther) {
+  // "Egypt and Libya signed a treaty": [057:057] with no target, one event each way.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 4, "nsubj"},
+                          {"and", "and", U::kCconj, 3, "cc"},
+                          {"Libya", "Libya", U::kPropn, 1, "conj"},
+                          {"signed", "sign", U::kVerb, 0, "root"},
+                          {"a", "a", U::kDet, 6, "det"},
+                          {"treaty", "treaty", U::kNoun, 4, "obj"}})),
+            Triples_({"EGY 057 LBY", "LBY 057 EGY"}));
+}
+
+TEST_F(EventStageTest, PatternsDoNotReachIntoAClauseWithItsOwnSubject) {
+  // "Egypt demanded an admission that Libya supplied missiles": &WEAPON belongs to
+  // "supplied", so "demanded" keeps its own code and does not become ADMIT's 016.
+  std::vector<std::string> triples = Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                                   {"admitted", "admit", U::kVerb, 0, "root"},
+                                                   {"that", "that", U::kSconj, 5, "mark"},
+                                                   {"Libya", "Libya", U::kPropn, 5, "nsubj"},
+                                                   {"supplied", "supply", U::kVerb, 2, "ccomp"},
+                                                   {"missiles", "missile", U::kNoun, 5, "obj"}}));
+  EXPECT_EQ(std::count(triples.begin(), triples.end(), "EGY 016 LBY"), 0) << ::testing::PrintToString(triples);
+}
+
+TEST_F(EventStageTest, ADatingDiscardDropsOnlyItsClause) {
+  // "Egypt attacked Libya, which supplied missiles in 1988": the year dates the relative
+  // clause only; the attack is still coded.
+  const std::vector<Row> rows = {{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                 {"attacked", "attack", U::kVerb, 0, "root"},
+                                 {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                 {"which", "which", U::kPron, 5, "nsubj"},
+                                 {"supplied", "supply", U::kVerb, 3, "acl:relcl"},
+                                 {"missiles", "missile", U::kNoun, 5, "obj"},
+                                 {"in", "in", U::kAdp, 8, "case"},
+                                 {"1988", "1988", U::kNum, 5, "obl"}};
+  EXPECT_EQ(Triples(Code(rows)), Triples_({"EGY 190 LBY"}));
+  // A year in the main clause still discards the sentence, unless it is the article's own.
+  const std::vector<Row> main_clause = {{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                        {"attacked", "attack", U::kVerb, 0, "root"},
+                                        {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                        {"in", "in", U::kAdp, 5, "case"},
+                                        {"1988", "1988", U::kNum, 2, "obl"}};
+  EXPECT_TRUE(Code(main_clause).empty());
+  EXPECT_EQ(Triples(Code(main_clause, 19880704)), Triples_({"EGY 190 LBY"}));
+  // Any other discard phrase still drops the whole sentence.
+  EXPECT_TRUE(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                    {"attacked", "attack", U::kVerb, 0, "root"},
+                    {"Libya", "Libya", U::kPropn, 2, "obj"},
+                    {"at", "at", U::kAdp, 5, "case"},
+                    {"football", "football", U::kNoun, 2, "obl"}})
+                  .empty());
+}
+
+TEST_F(EventStageTest, AVerbTaggedInsideANameStaysInTheArgument) {
+  // "Egypt attacked the United Libya": a tagger calling "United" a VERB (amod) must not cut
+  // the name out of the target.
+  dict::Warnings warnings;
+  std::vector<dict::DictionarySource> actor_files = {{"test.actors", "UNITED_LIBYA [LBY]\n"}};
+  dictionaries_.actors = dict::ActorDictionary::Parse(actor_files, &warnings);
+  stage_ = std::make_unique<EventStage>(dictionaries_, codebook_);
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"attacked", "attack", U::kVerb, 0, "root"},
+                          {"the", "the", U::kDet, 5, "det"},
+                          {"United", "unite", U::kVerb, 5, "amod"},
+                          {"Libya", "Libya", U::kPropn, 2, "obj"}})),
+            std::vector<std::string>{});  // EGYPT is gone from this dictionary
+  actor_files = {{"test.actors", "EGYPT [EGY]\nUNITED_LIBYA [LBY]\n"}};
+  dictionaries_.actors = dict::ActorDictionary::Parse(actor_files, &warnings);
+  stage_ = std::make_unique<EventStage>(dictionaries_, codebook_);
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"attacked", "attack", U::kVerb, 0, "root"},
+                          {"the", "the", U::kDet, 5, "det"},
+                          {"United", "unite", U::kVerb, 5, "amod"},
+                          {"Libya", "Libya", U::kPropn, 2, "obj"}})),
             Triples_({"EGY 190 LBY"}));
 }
 
