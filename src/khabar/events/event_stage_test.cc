@@ -325,6 +325,23 @@ TEST_F(EventStageTest, MainClauseFutureIsAnIntentUnlessPetrarchRules) {
   EXPECT_EQ(Triples(Code(will_attack)), Triples_({"EGY 190 LBY"}));
 }
 
+TEST_F(EventStageTest, AStatementThatSomeoneMustActIsADemandOnThem) {
+  // "Egypt said Libya must withdraw": "withdraw" is not in this dictionary, and the "must"
+  // makes the statement a demand on the clause's subject.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 5, "nsubj"},
+                          {"must", "must", U::kAux, 5, "aux"},
+                          {"withdraw", "withdraw", U::kVerb, 2, "ccomp"}})),
+            Triples_({"EGY 100 LBY"}));
+  // Without "must" it stays a statement (010) about the clause.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 4, "nsubj"},
+                          {"withdrew", "withdraw", U::kVerb, 2, "ccomp"}})),
+            std::vector<std::string>{"EGY 010 LBY"});
+}
+
 TEST_F(EventStageTest, FutureVisitKeepsTheActiveSideAsAnIntent) {
   // "Egypt will meet Libya": 040 -> 036, one event, not the host's passive side.
   EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 3, "nsubj"},

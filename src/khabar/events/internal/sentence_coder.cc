@@ -550,7 +550,33 @@ class Coder {
   }
 
   // Folds complement clauses into the verbs that govern them, deepest first.
+  // Complements whose verb the dictionary does not know still carry meaning for the verb
+  // above: "X declared that China must drop barriers" is a demand on China (100), and
+  // "X demanded that the government end curbs" names its target in the clause's subject.
+  void FoldUnknownComplements() {
+    for (VerbAnalysis& upper : analyses_) {
+      if (IsNull(upper.code) || upper.negated) continue;
+      int root = RootNumber(upper.code.active);
+      if (root != 1 && root != 10 && root != 12) continue;
+      for (int kid : tree_.kids(upper.word)) {
+        if (!IsComplement(tree_, kid) || AnalysisOfConst(kid) != nullptr) continue;
+        int subject = tree_.Kid(kid, "nsubj");
+        if (subject < 0) continue;
+        bool must = HasAux(kid, "must");
+        if (root == 1 && !must) continue;
+        Side target = Resolve(subject);
+        if (target.empty() || SameActors(target, upper.source)) continue;
+        if (root == 1) {
+          upper.code = EventCode{"100", ""};
+          upper.pattern_text += " > must";
+        }
+        if (root == 1 || upper.target.empty()) upper.target = std::move(target);
+      }
+    }
+  }
+
   void Combine() {
+    FoldUnknownComplements();
     std::vector<VerbAnalysis*> order;
     for (VerbAnalysis& analysis : analyses_) order.push_back(&analysis);
     std::sort(order.begin(), order.end(), [&](const VerbAnalysis* a, const VerbAnalysis* b) {
