@@ -51,6 +51,8 @@ SAY {SAYS SAID SAYING}
 DEMAND {DEMANDS DEMANDED DEMANDING}
 --- THREATEN [130] ---
 THREATEN {THREATENS THREATENED THREATENING}
+--- WITHDRAW [087] ---
+WITHDRAW {WITHDRAWS WITHDREW WITHDRAWN WITHDRAWING}
 --- MEET [040] ---
 MEET {MEETS MET MEETING}
 --- SIGN [---] ---
@@ -340,6 +342,21 @@ TEST_F(EventStageTest, AStatementThatSomeoneMustActIsADemandOnThem) {
                           {"Libya", "Libya", U::kPropn, 4, "nsubj"},
                           {"withdrew", "withdraw", U::kVerb, 2, "ccomp"}})),
             std::vector<std::string>{"EGY 010 LBY"});
+}
+
+TEST_F(EventStageTest, AConditionalPromiseToYieldIsAThreat) {
+  // "Egypt will withdraw from Libya unless Libya agrees": 087 under "will" with an
+  // "unless" clause threatens (130) rather than promising to yield (035).
+  std::vector<std::string> triples = Triples(Code({{"Egypt", "Egypt", U::kPropn, 3, "nsubj"},
+                                                   {"will", "will", U::kAux, 3, "aux"},
+                                                   {"withdraw", "withdraw", U::kVerb, 0, "root"},
+                                                   {"from", "from", U::kAdp, 5, "case"},
+                                                   {"Libya", "Libya", U::kPropn, 3, "obl"},
+                                                   {"unless", "unless", U::kSconj, 8, "mark"},
+                                                   {"Libya", "Libya", U::kPropn, 8, "nsubj"},
+                                                   {"agrees", "agree", U::kVerb, 3, "advcl"}}));
+  EXPECT_NE(std::find(triples.begin(), triples.end(), "EGY 130 LBY"), triples.end())
+      << ::testing::PrintToString(triples);
 }
 
 TEST_F(EventStageTest, FutureVisitKeepsTheActiveSideAsAnIntent) {

@@ -462,6 +462,16 @@ class Coder {
     return upper != nullptr && !IsNull(upper->code) && RootNumber(upper->code.active) == 1;
   }
 
+  // An "if" or "unless" clause hangs on the verb.
+  bool IsConditional(int verb) const {
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.base(kid) != "advcl") continue;
+      std::string_view mark = tree_.CaseOf(kid);
+      if (mark == "if" || mark == "unless") return true;
+    }
+    return false;
+  }
+
   bool HasFutureAux(int verb) const {
     for (int kid : tree_.kids(verb)) {
       if (tree_.base(kid) == "aux" && IsFutureAux(tree_.lemma(kid))) return true;
@@ -501,7 +511,11 @@ class Coder {
     if (!Intended(verb)) return;  // a paired code keeps only its active side: "will visit" is 036
     int root = RootNumber(code);
     std::string intent;
-    if (root >= 4 && root <= 8) {
+    if (root == 8 && IsConditional(verb)) {
+      // "will withdraw its force unless the government agrees": a conditional promise to
+      // take something away is a threat (130), not an intent to yield (035).
+      intent = "130";
+    } else if (root >= 4 && root <= 8) {
       intent = resources_.algebra->Combine("030", code);
       if (intent.empty()) intent = "030";
     } else if (root >= 14 && root <= 20) {
