@@ -359,6 +359,17 @@ TEST_F(EventStageTest, AConditionalPromiseToYieldIsAThreat) {
       << ::testing::PrintToString(triples);
 }
 
+TEST_F(EventStageTest, AnActiveSubjectBeatsAStrayPassiveOne) {
+  // A parser that reads "Field Marshal Sisi attacked Libya" with "Field" as nsubj:pass and
+  // "Sisi" as nsubj: no aux:pass, so the clause is active and Sisi is the source.
+  EXPECT_EQ(Triples(Code({{"Field", "field", U::kNoun, 4, "nsubj:pass"},
+                          {"Marshal", "Marshal", U::kPropn, 3, "compound"},
+                          {"Sisi", "Sisi", U::kPropn, 4, "nsubj"},
+                          {"attacked", "attack", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 4, "obj"}})),
+            Triples_({"EGYGOV 190 LBY"}));
+}
+
 TEST_F(EventStageTest, FutureVisitKeepsTheActiveSideAsAnIntent) {
   // "Egypt will meet Libya": 040 -> 036, one event, not the host's passive side.
   EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 3, "nsubj"},

@@ -58,7 +58,7 @@ int PatternMatcher::MatchNoun(const dict::PatternNoun& noun, const Region& regio
       bool found = false;
       constexpr int kMaxGap = 4;
       for (int word = std::max(0, head - kMaxGap - static_cast<int>(noun.words.size())); word < head; ++word) {
-        if ((tree_.IsAncestor(head, word) || region.in[word]) && WordMatches(modifier, word)) {
+        if (tree_.IsAncestor(head, word) && WordMatches(modifier, word)) {
           found = true;
           break;
         }

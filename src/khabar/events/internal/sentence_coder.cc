@@ -219,13 +219,18 @@ class Coder {
     return nullptr;
   }
 
+  // A passive clause: "aux:pass", or a passive subject without an active one (a parser that
+  // gives "Field Marshal X has called" both nsubj:pass and nsubj is read as active).
   bool IsPassive(int verb) const {
+    bool passive_subject = false;
+    bool active_subject = false;
     for (int kid : tree_.kids(verb)) {
-      if (tree_.rel(kid) == "nsubj:pass" || tree_.rel(kid) == "aux:pass" || tree_.rel(kid) == "csubj:pass") {
-        return true;
-      }
+      std::string_view rel = tree_.rel(kid);
+      if (rel == "aux:pass") return true;
+      passive_subject = passive_subject || rel == "nsubj:pass" || rel == "csubj:pass";
+      active_subject = active_subject || rel == "nsubj" || rel == "csubj";
     }
-    return false;
+    return passive_subject && !active_subject;
   }
 
   int Agent(int verb) const {
