@@ -12,30 +12,52 @@
 namespace khabar::events {
 namespace {
 
-TEST(EventsSlowTest, ValidationRecordsBeatUniversalPetrarch) {
-  StatusOr<std::string> data = base::FindDataDir();
-  if (!data.ok()) GTEST_SKIP() << data.status().ToString();
+// Floors: the scores of 2026-11-21 minus about 0.5. By default a main-clause future is an
+// intent (CAMEO manual), which 13 records of the suite code as the act (TP 77.27, FP 18.18,
+// FP/record 22.86, correct 73.71); with PETRARCH's reading (--petrarch-future) the suite
+// scores TP 85.00, FP 11.36, FP/record 14.29, correct 81.71.
+StatusOr<CameoEvalResult> RunValidationRecords(bool future_is_intent) {
+  KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
   CameoEvalOptions options;
-  options.records = *data + "/eval/petrarch2-validate-records.dev.xml";
-  options.dictionaries = *data + "/cameo/validate";
+  options.records = data + "/eval/petrarch2-validate-records.dev.xml";
+  options.dictionaries = data + "/cameo/validate";
+  options.future_is_intent = future_is_intent;
+  return RunCameoEval(options);
+}
+
+bool ValidationInputsExist() {
+  StatusOr<std::string> data = base::FindDataDir();
   std::string models = base::ModelsDir();
-  if (!std::filesystem::exists(options.records) || !std::filesystem::exists(models + "/tagger-en.khm") ||
-      !std::filesystem::exists(models + "/parser-en.khm")) {
-    GTEST_SKIP() << "validation records or models missing";
-  }
-  StatusOr<CameoEvalResult> result = RunCameoEval(options);
+  return data.ok() && std::filesystem::exists(*data + "/eval/petrarch2-validate-records.dev.xml") &&
+         std::filesystem::exists(models + "/tagger-en.khm") && std::filesystem::exists(models + "/parser-en.khm");
+}
+
+TEST(EventsSlowTest, ValidationRecordsBeatUniversalPetrarch) {
+  if (!ValidationInputsExist()) GTEST_SKIP() << "data, validation records or models missing";
+  StatusOr<CameoEvalResult> result = RunValidationRecords(/*future_is_intent=*/true);
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   const CameoScore& score = result->score;
   EXPECT_GE(score.records, 170u);
   // UniversalPetrarch published TP 68.1% and FP 23.1% on this suite.
-  EXPECT_GE(score.tp_pct(), 82.0);
-  EXPECT_LE(score.fp_pct(), 14.0);
-  EXPECT_LE(score.fp_per_record_pct(), 17.0);
-  EXPECT_GE(score.records_correct_pct(), 78.0);
+  EXPECT_GE(score.tp_pct(), 76.7);
+  EXPECT_LE(score.fp_pct(), 18.7);
+  EXPECT_LE(score.fp_per_record_pct(), 23.4);
+  EXPECT_GE(score.records_correct_pct(), 73.2);
+}
+
+TEST(EventsSlowTest, ValidationRecordsWithPetrarchFutures) {
+  if (!ValidationInputsExist()) GTEST_SKIP() << "data, validation records or models missing";
+  StatusOr<CameoEvalResult> result = RunValidationRecords(/*future_is_intent=*/false);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const CameoScore& score = result->score;
+  EXPECT_GE(score.tp_pct(), 84.5);
+  EXPECT_LE(score.fp_pct(), 11.9);
+  EXPECT_LE(score.fp_per_record_pct(), 14.8);
+  EXPECT_GE(score.records_correct_pct(), 81.2);
 }
 
 // The PLOVER gold-standard records with the Phoenix dictionaries and Khabar's overlays. The
-// floors are the scores of 2026-11-21 (event 44.02, source 44.79, target 40.00) minus 0.5;
+// floors are the scores of 2026-11-21 (event 54.69, source 53.37, target 48.62) minus 0.5;
 // the bar of the issue (event F1 60) is not reached yet.
 TEST(EventsSlowTest, PloverGoldStandardHoldsItsFloor) {
   StatusOr<std::string> data = base::FindDataDir();
@@ -51,9 +73,9 @@ TEST(EventsSlowTest, PloverGoldStandardHoldsItsFloor) {
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   const PloverScore& score = result->score;
   EXPECT_EQ(score.items, 212u);
-  EXPECT_GE(score.event.f1(), 43.5);
-  EXPECT_GE(score.source.f1(), 44.3);
-  EXPECT_GE(score.target.f1(), 39.5);
+  EXPECT_GE(score.event.f1(), 54.1);
+  EXPECT_GE(score.source.f1(), 52.8);
+  EXPECT_GE(score.target.f1(), 48.1);
 }
 
 }  // namespace
