@@ -390,6 +390,18 @@ TEST_F(EventStageTest, CoordinatedSubjectsOfAReciprocalVerbActOnEachOther) {
             Triples_({"EGY 057 LBY", "LBY 057 EGY"}));
 }
 
+TEST_F(EventStageTest, CoordinatedSubjectsWhoMetSomewhereMetEachOther) {
+  // "Egypt and Libya met in Sisi": the oblique names an actor, but a meeting of coordinated
+  // subjects with no object is a meeting of the two.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 4, "nsubj"},
+                          {"and", "and", U::kCconj, 3, "cc"},
+                          {"Libya", "Libya", U::kPropn, 1, "conj"},
+                          {"met", "meet", U::kVerb, 0, "root"},
+                          {"in", "in", U::kAdp, 6, "case"},
+                          {"Sisi", "Sisi", U::kPropn, 4, "obl"}})),
+            Triples_({"EGY 040 LBY", "LBY 040 EGY"}));
+}
+
 TEST_F(EventStageTest, PatternsDoNotReachIntoAClauseWithItsOwnSubject) {
   // "Egypt demanded an admission that Libya supplied missiles": &WEAPON belongs to
   // "supplied", so "demanded" keeps its own code and does not become ADMIT's 016.

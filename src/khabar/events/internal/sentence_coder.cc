@@ -433,9 +433,18 @@ class Coder {
       analysis.target = Resolve(analysis.choice.target);
     } else if (patient >= 0) {
       analysis.target = Resolve(patient);
+    } else if (IsMutual(analysis)) {
+      analysis.target = Side();  // "X and Y met in Cairo": they met each other (Emit)
     } else {
       analysis.target = DefaultTarget(verb, source_head, analysis.source);
     }
+  }
+
+  // Coordinated subjects of a reciprocal verb with no object: the subjects are each other's
+  // targets, and an oblique ("in Cairo", "over the past months") is not.
+  bool IsMutual(const VerbAnalysis& analysis) const {
+    if (analysis.source.actors.size() < 2 || !IsReciprocal(tree_.lemma(analysis.word))) return false;
+    return tree_.Kid(analysis.word, "obj") < 0 && tree_.Kid(analysis.word, "iobj") < 0;
   }
 
   // True when the event has not taken place but is announced (CAMEO manual, "Ten
