@@ -132,6 +132,31 @@ Status LoadVerbs(const std::string& dir, const std::string& name, const std::vec
   return Status();
 }
 
+// The event nouns: overlay files only, parsed in the verb format as one dictionary.
+Status LoadNouns(const std::vector<NamedFile>& overlays, Dictionaries* out) {
+  std::vector<NamedFile> files;
+  for (const NamedFile& overlay : overlays) {
+    files.push_back({overlay.path, std::filesystem::path(overlay.path).filename().string()});
+  }
+  std::vector<std::string> bytes;
+  KH_RETURN_IF_ERROR(ReadAll(files, &bytes));
+  // Later files reopen the blocks of earlier ones, as verb overlays do.
+  std::vector<DictionarySource> sources;
+  for (size_t index = 0; index < files.size(); ++index) sources.push_back({files[index].name, bytes[index]});
+  size_t warnings_before = out->warnings.size();
+  out->nouns = VerbDictionary::Parse(sources, &out->warnings);
+  for (size_t index = 0; index < files.size(); ++index) {
+    FileReport report;
+    report.file = files[index].name;
+    report.lines = CountLines(bytes[index]);
+    report.warnings = CountWarnings(out->warnings, warnings_before, files[index].name);
+    for (const Verb& noun : out->nouns.verbs()) report.entries += noun.file == index;
+    report.summary = Count(report.entries, "event nouns");
+    out->reports.push_back(std::move(report));
+  }
+  return Status();
+}
+
 // One file's part of a joined agent text: physical lines [first_line, first_line + lines).
 struct Segment {
   std::string name;
@@ -302,7 +327,7 @@ DictionaryFiles DictionaryFiles::Validate() {
 
 StatusOr<Dictionaries> LoadDictionaries(const std::string& dir, const DictionaryFiles& files) {
   Dictionaries out;
-  std::vector<NamedFile> overlay_actors, overlay_agents, overlay_verbs;
+  std::vector<NamedFile> overlay_actors, overlay_agents, overlay_verbs, overlay_nouns;
   if (!files.overlay_dir.empty()) {
     std::error_code error;
     if (!std::filesystem::is_directory(files.overlay_dir, error)) {
@@ -312,8 +337,10 @@ StatusOr<Dictionaries> LoadDictionaries(const std::string& dir, const Dictionary
     overlay_actors = OverlayFiles(files.overlay_dir, ".actors.txt");
     overlay_agents = OverlayFiles(files.overlay_dir, ".agents.txt");
     overlay_verbs = OverlayFiles(files.overlay_dir, ".verbs.txt");
+    overlay_nouns = OverlayFiles(files.overlay_dir, ".nouns.txt");
   }
   if (!files.verbs.empty()) KH_RETURN_IF_ERROR(LoadVerbs(dir, files.verbs, overlay_verbs, &out));
+  if (!overlay_nouns.empty()) KH_RETURN_IF_ERROR(LoadNouns(overlay_nouns, &out));
   if (!files.actors.empty() || !overlay_actors.empty()) {
     KH_RETURN_IF_ERROR(LoadActors(InDirectory(dir, files.actors), overlay_actors, &out));
   }

@@ -86,6 +86,9 @@ struct FileReport {
 
 struct Dictionaries {
   VerbDictionary verbs;
+  // Event nouns ("attack", "talks"), from the overlay *.nouns.txt files, in the verb format:
+  // blocks give codes, "verbs" are the noun's spellings. Empty without overlays.
+  VerbDictionary nouns;
   ActorDictionary actors;
   AgentDictionary agents;
   DiscardList discards;

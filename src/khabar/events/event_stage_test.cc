@@ -63,6 +63,12 @@ ADMIT {ADMITS ADMITTED ADMITTING}
 - * &WEAPON [016]
 )";
 
+constexpr char kNouns[] = R"(--- ATTACK_NOUN [190] ---
+ATTACK {ATTACKS}
+--- TALKS_NOUN [040] ---
+TALKS {TALKS}
+)";
+
 constexpr char kDiscards[] = R"(1988
 YEARS_AGO
 +FOOTBALL
@@ -113,6 +119,7 @@ class EventStageTest : public ::testing::Test {
     dictionaries_.agents = dict::AgentDictionary::Parse(kAgents, "test.agents", &warnings);
     dictionaries_.ontology = dict::CodingOntology::Parse(kOntology, "test.ontology", &warnings);
     dictionaries_.discards = dict::DiscardList::Parse(kDiscards, "test.discards", &warnings);
+    dictionaries_.nouns = dict::VerbDictionary::Parse(kNouns, "test.nouns", &warnings);
     ASSERT_TRUE(warnings.empty()) << warnings.front().ToString();
     codebook_ = CameoCodebook::FromPloverText("190: ASSAULT, , \n063: COOPERATE, , \n");
     stage_ = std::make_unique<EventStage>(dictionaries_, codebook_);
@@ -400,6 +407,41 @@ TEST_F(EventStageTest, CoordinatedSubjectsWhoMetSomewhereMetEachOther) {
                           {"in", "in", U::kAdp, 6, "case"},
                           {"Sisi", "Sisi", U::kPropn, 4, "obl"}})),
             Triples_({"EGY 040 LBY", "LBY 040 EGY"}));
+}
+
+TEST_F(EventStageTest, EventNounsCodeTheirPossessorAgainstTheirTarget) {
+  // "Egypt's attack on Libya failed": the nominal event EGY 190 LBY.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 3, "nmod:poss"},
+                          {"'s", "'s", U::kPart, 1, "case"},
+                          {"attack", "attack", U::kNoun, 6, "nsubj"},
+                          {"on", "on", U::kAdp, 5, "case"},
+                          {"Libya", "Libya", U::kPropn, 3, "nmod"},
+                          {"failed", "fail", U::kVerb, 0, "root"}})),
+            Triples_({"EGY 190 LBY"}));
+  // "talks with Libya by Egypt": a "by" phrase is the source too; without a source, nothing.
+  EXPECT_EQ(Triples(Code({{"talks", "talks", U::kNoun, 0, "root"},
+                          {"with", "with", U::kAdp, 3, "case"},
+                          {"Libya", "Libya", U::kPropn, 1, "nmod"},
+                          {"by", "by", U::kAdp, 5, "case"},
+                          {"Egypt", "Egypt", U::kPropn, 1, "nmod"}})),
+            Triples_({"EGY 040 LBY"}));
+  EXPECT_TRUE(Code({{"the", "the", U::kDet, 2, "det"},
+                    {"attack", "attack", U::kNoun, 0, "root"},
+                    {"on", "on", U::kAdp, 4, "case"},
+                    {"Libya", "Libya", U::kPropn, 2, "nmod"}})
+                  .empty());
+}
+
+TEST_F(EventStageTest, ASourceIsNotWhatItsNounIsAimedAt) {
+  // "The attack on Libya supplied missiles": Libya is the attack's target, not the source
+  // of "supplied", so the verb has no source and codes nothing.
+  EXPECT_TRUE(Code({{"The", "the", U::kDet, 2, "det"},
+                    {"attack", "attack", U::kNoun, 5, "nsubj"},
+                    {"on", "on", U::kAdp, 4, "case"},
+                    {"Libya", "Libya", U::kPropn, 2, "nmod"},
+                    {"supplied", "supply", U::kVerb, 0, "root"},
+                    {"Egypt", "Egypt", U::kPropn, 5, "obj"}})
+                  .empty());
 }
 
 TEST_F(EventStageTest, PatternsDoNotReachIntoAClauseWithItsOwnSubject) {

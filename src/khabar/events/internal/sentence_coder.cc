@@ -105,6 +105,7 @@ class Coder {
     for (const VerbAnalysis& analysis : analyses_) {
       if (!InDiscardedClause(analysis.word)) Emit(analysis, events);
     }
+    CodeNominals(events);
   }
 
  private:
@@ -287,6 +288,15 @@ class Coder {
     return heads;
   }
 
+  // "on X" or "against X" below a noun names whom the noun is aimed at ("the air strikes on
+  // Libya killed ..."): never who a source is (a target may be: "said an embargo against
+  // X would fail" is about X).
+  bool IsAimedAt(int word) const {
+    if (tree_.base(word) != "nmod") return false;
+    std::string_view marker = tree_.CaseOf(word);
+    return marker == "on" || marker == "against";
+  }
+
   // A verb below a noun that starts a clause of its own; a verb the tagger put inside a
   // name ("the United States", amod) stays part of the argument.
   bool IsVerbalModifier(int word) const {
@@ -295,11 +305,12 @@ class Coder {
     return base != "amod" && base != "compound" && base != "flat";
   }
 
-  std::vector<ResolvedActor> ResolveHead(int head, std::vector<int>* words_out) const {
+  // The actors of one argument head. A source leaves out what its noun is aimed at.
+  std::vector<ResolvedActor> ResolveHead(int head, bool source, std::vector<int>* words_out) const {
     std::vector<int> words = tree_.Subtree(head, [&](int kid) {
       std::string_view base = tree_.base(kid);
       return (tree_.rel(kid) == "conj" && tree_.head(kid) == head) || base == "cc" || base == "punct" ||
-             IsClausal(base) || IsVerbalModifier(kid);
+             IsClausal(base) || IsVerbalModifier(kid) || (source && IsAimedAt(kid));
     });
     // A parser that splits "Bree President Romendacil" into two subjects: one argument.
     if (tree_.base(head) == "nsubj" && tree_.head(head) >= 0) {
@@ -326,14 +337,14 @@ class Coder {
 
   // Resolves an argument and its conjuncts; a conjunct naming only an agent borrows the
   // country of a sibling ("Danish media and government").
-  Side Resolve(int head) const {
+  Side Resolve(int head, bool source = false) const {
     Side side;
     side.head = head;
     if (head < 0) return side;
     std::string borrowed;
     for (int conjunct : Conjuncts(head)) {
       std::vector<int> words;
-      for (ResolvedActor& actor : ResolveHead(conjunct, &words)) {
+      for (ResolvedActor& actor : ResolveHead(conjunct, source, &words)) {
         if (borrowed.empty() && !actor.base_code.empty()) borrowed = actor.base_code;
         side.actors.push_back(std::move(actor));
         side.heads.push_back(conjunct);
@@ -428,7 +439,7 @@ class Coder {
       analysis.pattern_source = verbs_.Where(entry);
     }
     if (analysis.choice.source >= 0) source_head = analysis.choice.source;
-    analysis.source = Resolve(source_head);
+    analysis.source = Resolve(source_head, /*source=*/true);
     if (analysis.choice.target >= 0) {
       analysis.target = Resolve(analysis.choice.target);
     } else if (patient >= 0) {
@@ -729,6 +740,64 @@ class Coder {
       }
     }
     events->push_back(std::move(event));
+  }
+
+  // Nominal events from the event-noun dictionary (overlay *.nouns.txt): "Haftar's attack
+  // on Tripoli" is LBYMIL 190 LBY. The possessor or a "by" phrase is the source; an "on",
+  // "against", "with", "to" or "into" phrase the target. Both must name actors, and the
+  // noun's block code is the event's code. A noun in a clause dated by a discard is skipped.
+  void CodeNominals(std::vector<doc::Event>* events) const {
+    const dict::VerbDictionary& nouns = resources_.dictionaries->nouns;
+    if (nouns.verbs().empty()) return;
+    for (int word = 0; word < tree_.size(); ++word) {
+      uint32_t noun_id = 0;
+      if (tree_.upos(word) != doc::Upos::kNoun || InDiscardedClause(word) || !LookupNoun(word, &noun_id)) continue;
+      int source_head = -1;
+      int target_head = -1;
+      for (int kid : tree_.kids(word)) {
+        std::string_view marker = tree_.CaseOf(kid);
+        if (source_head < 0 && (tree_.rel(kid) == "nmod:poss" || (tree_.base(kid) == "nmod" && marker == "by"))) {
+          source_head = kid;
+        } else if (target_head < 0 && tree_.base(kid) == "nmod" &&
+                   (marker == "on" || marker == "against" || marker == "with" || marker == "to" || marker == "into")) {
+          target_head = kid;
+        }
+      }
+      if (source_head < 0 || target_head < 0) continue;
+      Side sources = Resolve(source_head, /*source=*/true);
+      Side targets = Resolve(target_head);
+      if (sources.empty() || targets.empty()) continue;
+      const dict::Verb& entry = nouns.verbs()[noun_id];
+      VerbAnalysis nominal;
+      nominal.word = word;
+      nominal.code = entry.code;
+      nominal.pattern_text = entry.text;
+      nominal.pattern_source = nouns.Where(entry);
+      for (size_t s = 0; s < sources.actors.size(); ++s) {
+        for (size_t t = 0; t < targets.actors.size(); ++t) {
+          Push(nominal, Argument(sources, s), Argument(targets, t), entry.code.active, events);
+        }
+      }
+    }
+  }
+
+  // The event noun a word is: "air strike" (compound + noun), the form, or the lemma.
+  bool LookupNoun(int word, uint32_t* noun_id) const {
+    const dict::VerbDictionary& nouns = resources_.dictionaries->nouns;
+    std::vector<std::vector<std::string>> candidates;
+    for (int kid : tree_.kids(word)) {
+      if (tree_.rel(kid) == "compound" && kid + 1 == word) candidates.push_back({tree_.form(kid), tree_.form(word)});
+    }
+    candidates.push_back({tree_.form(word)});
+    candidates.push_back({tree_.lemma(word)});
+    for (const std::vector<std::string>& words : candidates) {
+      std::span<const uint32_t> forms = nouns.verb_matcher().Lookup(words);
+      if (!forms.empty()) {
+        *noun_id = nouns.forms()[forms[0]].verb;
+        return true;
+      }
+    }
+    return false;
   }
 
   // Verbs whose coordinated subjects act on each other ("Arnor and Gondor met").
