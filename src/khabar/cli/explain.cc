@@ -1,10 +1,8 @@
 #include "khabar/cli/explain.h"
 
 #include <algorithm>
-#include <span>
 #include <utility>
 
-#include "khabar/dict/normalize.h"
 #include "khabar/events/event_stage.h"
 
 namespace khabar::cli {
@@ -13,10 +11,6 @@ namespace {
 std::string_view Basename(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view BaseRelation(std::string_view relation) {
-  return relation.substr(0, relation.find(':'));
 }
 
 // The words of one sentence as a tree, by sentence-local index (0-based).
@@ -95,68 +89,6 @@ std::vector<ExplainedWord> TreeWords(const LocalTree& tree) {
   return out;
 }
 
-// The dictionary verb a word is, tried as the coder does (docs/formats/events.md, "Verbs"):
-// form or lemma + particle, form or lemma + the next ADP/ADV/PART, previous word + form,
-// the form alone. dict::kNoId when none.
-uint32_t LookupVerb(const LocalTree& tree, uint32_t local, const dict::VerbDictionary& verbs) {
-  auto key = [](std::string_view word) { return dict::NormalizeKey(word); };
-  std::vector<std::vector<std::string>> candidates;
-  for (uint32_t kid : tree.kids(local)) {
-    if (tree.relation(kid) != "compound:prt") continue;
-    candidates.push_back({key(tree.form(local)), key(tree.form(kid))});
-    candidates.push_back({key(tree.lemma(local)), key(tree.form(kid))});
-  }
-  if (local + 1 < tree.size()) {
-    doc::Upos next = tree.word(local + 1).upos;
-    if (next == doc::Upos::kAdp || next == doc::Upos::kAdv || next == doc::Upos::kPart) {
-      candidates.push_back({key(tree.form(local)), key(tree.form(local + 1))});
-      candidates.push_back({key(tree.lemma(local)), key(tree.form(local + 1))});
-    }
-  }
-  if (local > 0 && (tree.Head(local - 1) == static_cast<int>(local) ||
-                    tree.Head(local) == static_cast<int>(local - 1))) {
-    candidates.push_back({key(tree.form(local - 1)), key(tree.form(local))});
-  }
-  candidates.push_back({key(tree.form(local))});
-  for (const std::vector<std::string>& words : candidates) {
-    std::span<const uint32_t> forms = verbs.verb_matcher().Lookup(words);
-    if (!forms.empty()) return verbs.forms()[forms[0]].verb;
-  }
-  return dict::kNoId;
-}
-
-bool IsPredicate(const LocalTree& tree, uint32_t local) {
-  doc::Upos upos = tree.word(local).upos;
-  std::string_view base = BaseRelation(tree.relation(local));
-  return upos == doc::Upos::kVerb || (upos == doc::Upos::kAux && base != "aux" && base != "cop");
-}
-
-// What an argument relation is called in the explanation; empty for other relations.
-std::string_view ArgumentRole(std::string_view relation) {
-  static constexpr std::pair<std::string_view, std::string_view> kRoles[] = {
-      {"nsubj", "subject"},      {"nsubj:pass", "passive subject"}, {"csubj", "subject"},
-      {"obj", "object"},         {"iobj", "indirect object"},       {"obl", "oblique"},
-      {"obl:agent", "by-agent"},
-  };
-  for (const auto& [name, role] : kRoles) {
-    if (relation == name) return role;
-  }
-  return BaseRelation(relation) == "obl" ? "oblique" : "";
-}
-
-// The argument's words as the coder takes them: the subtree without conjuncts, `cc`,
-// punctuation and clauses.
-void CollectArgument(const LocalTree& tree, uint32_t local, std::vector<doc::WordIndex>& words) {
-  static constexpr std::string_view kSkipped[] = {"conj",  "cc",    "punct", "acl",
-                                                  "advcl", "ccomp", "xcomp", "parataxis"};
-  words.push_back(tree.global(local));
-  for (uint32_t kid : tree.kids(local)) {
-    std::string_view base = BaseRelation(tree.relation(kid));
-    if (std::find(std::begin(kSkipped), std::end(kSkipped), base) != std::end(kSkipped)) continue;
-    CollectArgument(tree, kid, words);
-  }
-}
-
 std::string RoleDates(const dict::ActorRole& role) {
   if (!role.dated()) return "";
   if (role.first == dict::Date::Min()) return "until " + role.last.ToString();
@@ -223,10 +155,84 @@ std::string WhyLine(const ExplainedActor& actor) {
   return why;
 }
 
+std::string DiscardText(const events::DiscardTrace& discard) {
+  if (discard.empty()) return "";
+  if (discard.story) {
+    return "story discard \"" + discard.phrase + "\" in sentence " +
+           std::to_string(discard.sentence + 1) + " (" + discard.where + ")";
+  }
+  return "sentence discard \"" + discard.phrase + "\" (" + discard.where + ")";
+}
+
+TracedArgument TraceArgument(const doc::Document& document, doc::WordIndex first,
+                             const events::ArgumentTrace& argument) {
+  TracedArgument out;
+  if (argument.head == doc::kNoHead) return out;
+  out.head = argument.head - first + 1;
+  out.text = argument.span.empty()
+                 ? std::string(document.RawText(document.words.words[argument.head].span))
+                 : std::string(document.RawText(argument.span));
+  for (const std::string& code : argument.codes) out.codes += (out.codes.empty() ? "" : ", ") + code;
+  return out;
+}
+
+std::string EventNumbers(const std::vector<int>& numbers) {
+  std::string out = numbers.size() == 1 ? "event " : "events ";
+  for (size_t at = 0; at < numbers.size(); ++at) {
+    out += (at == 0 ? "" : ", ") + std::to_string(numbers[at]);
+  }
+  return out;
+}
+
+// Why the coder gave a verb or noun its outcome, in plain words.
+std::string WhyText(const TracedVerb& out, const events::VerbTrace& verb,
+                    const SentenceExplanation& explanation, doc::WordIndex first) {
+  using events::Outcome;
+  switch (verb.outcome) {
+    case Outcome::kEvent:
+      return out.events.empty() ? "coded" : "coded as " + EventNumbers(out.events);
+    case Outcome::kAbsorbed: {
+      uint32_t index = verb.absorbed_by - first + 1;
+      std::string form;
+      bool coded = false;
+      for (const ExplainedWord& word : explanation.words) {
+        if (word.index == index) form = std::string(word.form);
+      }
+      for (const ExplainedEvent& event : explanation.events) coded = coded || event.verb_index == index;
+      std::string where = "\"" + form + "\" (word " + std::to_string(index) + ")";
+      return coded ? "folded into the event of " + where
+                   : "folded into " + where + ", the verb that governs it, which coded no event";
+    }
+    case Outcome::kNullCode:
+      return "its code is null: neither its dictionary line nor a matching pattern gives one";
+    case Outcome::kNoSource:
+      if (out.nominal && out.source.head == 0) return "no possessor or \"by\" phrase says who acts";
+      if (out.source.head == 0) return "no event without a source";
+      return out.target.codes.empty() ? "neither the source nor a target names an actor"
+                                      : "the source names no actor";
+    case Outcome::kNoTarget:
+      if (out.nominal && out.target.head == 0) {
+        return "no \"on\", \"against\", \"with\", \"to\" or \"into\" phrase names a target";
+      }
+      return "no target names an actor; an event needs a source and a target";
+    case Outcome::kSameActor:
+      return "source and target are the same actor";
+    case Outcome::kDuplicate:
+      return "its events repeat events another word of the sentence already gave";
+    case Outcome::kDiscardedClause:
+      return "the clause is dated by \"" + verb.discard.phrase + "\" (" + verb.discard.where +
+             "), and history is not coded";
+    case Outcome::kDiscardedSentence:
+      return std::string("not read: the ") + (verb.discard.story ? "story" : "sentence") +
+             " discard \"" + verb.discard.phrase + "\" stops coding";
+  }
+  return "";
+}
+
 }  // namespace
 
 SentenceExplainer::SentenceExplainer(const dict::Dictionaries& dictionaries)
-    : dictionaries_(&dictionaries), resolver_(dictionaries.actors, dictionaries.agents) {
+    : dictionaries_(&dictionaries) {
   const std::vector<dict::Actor>& actors = dictionaries.actors.actors();
   for (uint32_t id = 0; id < actors.size(); ++id) actors_by_name_[actors[id].name].push_back(id);
   const dict::VerbDictionary& verbs = dictionaries.verbs;
@@ -238,7 +244,8 @@ SentenceExplainer::SentenceExplainer(const dict::Dictionaries& dictionaries)
 }
 
 SentenceExplanation SentenceExplainer::Explain(const doc::Document& document,
-                                               uint32_t sentence) const {
+                                               const events::SentenceTrace& trace) const {
+  const uint32_t sentence = trace.sentence;
   SentenceExplanation out;
   out.doc_id = document.id;
   out.published = document.published;
@@ -246,7 +253,7 @@ SentenceExplanation SentenceExplainer::Explain(const doc::Document& document,
   out.count = static_cast<uint32_t>(document.sentences.size());
   out.raw_span = document.offsets.ToRawSpan(document.sentences[sentence].span);
   out.text = out.raw_span.In(document.raw);
-  out.discard = FindDiscard(document, sentence);
+  out.discard = DiscardText(trace.discard);
   LocalTree tree(document, sentence);
   out.words = TreeWords(tree);
   const doc::SentenceWords& range = document.words.sentences[sentence];
@@ -270,7 +277,9 @@ SentenceExplanation SentenceExplainer::Explain(const doc::Document& document,
       if (event.verb_index == word.index) word.events.push_back(event.number);
     }
   }
-  out.uncoded_verbs = FindUncodedVerbs(document, sentence, out.events);
+  for (const events::VerbTrace& verb : trace.verbs) {
+    out.verbs.push_back(ExplainVerb(document, verb, out));
+  }
   return out;
 }
 
@@ -325,79 +334,32 @@ std::string SentenceExplainer::BlockOf(std::string_view pattern_source) const {
   return block.name + " [" + block.code.ToString() + "]";
 }
 
-std::vector<UncodedVerb> SentenceExplainer::FindUncodedVerbs(
-    const doc::Document& document, uint32_t sentence,
-    const std::vector<ExplainedEvent>& events) const {
-  const dict::VerbDictionary& verbs = dictionaries_->verbs;
-  LocalTree tree(document, sentence);
-  std::vector<UncodedVerb> out;
-  for (uint32_t local = 0; local < tree.size(); ++local) {
-    bool has_event = std::any_of(events.begin(), events.end(), [&](const ExplainedEvent& event) {
-      return event.verb_index == local + 1;
-    });
-    if (has_event || !IsPredicate(tree, local)) continue;
-    uint32_t verb_id = LookupVerb(tree, local, verbs);
-    if (verb_id == dict::kNoId) continue;
-    const dict::Verb& verb = verbs.verbs()[verb_id];
-    const dict::VerbBlock& block = verbs.blocks()[verb.block];
-    UncodedVerb uncoded;
-    uncoded.index = local + 1;
-    uncoded.form = tree.form(local);
-    uncoded.entry = verb.text;
-    uncoded.code = verb.code.ToString();
-    uncoded.block = block.name + " [" + block.code.ToString() + "]";
-    uncoded.where = std::string(Basename(verbs.file())) + ":" + std::to_string(verb.line);
-    uncoded.arguments = ArgumentsOf(document, sentence, tree.global(local));
-    out.push_back(std::move(uncoded));
+TracedVerb SentenceExplainer::ExplainVerb(const doc::Document& document,
+                                          const events::VerbTrace& verb,
+                                          const SentenceExplanation& explanation) const {
+  const doc::WordIndex first = document.words.sentences[explanation.number - 1].word_begin;
+  TracedVerb out;
+  out.index = verb.word - first + 1;
+  out.form = document.words.Form(document.text, document.words.words[verb.word]);
+  out.nominal = verb.nominal;
+  out.entry = verb.entry;
+  out.where = std::string(Basename(verb.entry_source));
+  out.block = BlockOf(verb.entry_source);
+  out.code = verb.code;
+  if (verb.pattern != verb.entry || verb.pattern_source != verb.entry_source) {
+    out.pattern = verb.pattern;
+    out.pattern_where = std::string(Basename(verb.pattern_source));
   }
+  out.negated = verb.negated;
+  out.analysed = verb.outcome != events::Outcome::kDiscardedSentence;
+  out.source = TraceArgument(document, first, verb.source);
+  out.target = TraceArgument(document, first, verb.target);
+  out.outcome = verb.outcome;
+  for (const ExplainedEvent& event : explanation.events) {
+    if (event.verb_index == out.index) out.events.push_back(event.number);
+  }
+  out.why = WhyText(out, verb, explanation, first);
   return out;
-}
-
-std::vector<VerbArgument> SentenceExplainer::ArgumentsOf(const doc::Document& document,
-                                                         uint32_t sentence,
-                                                         doc::WordIndex verb) const {
-  LocalTree tree(document, sentence);
-  const dict::Date date = events::ArticleDate(document);
-  const uint32_t verb_local = verb - tree.global(0);
-  std::vector<VerbArgument> out;
-  for (uint32_t kid : tree.kids(verb_local)) {
-    std::string_view role = ArgumentRole(tree.relation(kid));
-    if (role.empty()) continue;
-    std::vector<doc::WordIndex> words;
-    CollectArgument(tree, kid, words);
-    std::sort(words.begin(), words.end());
-    doc::Span span{document.words.words[words.front()].span.begin,
-                   document.words.words[words.back()].span.end};
-    VerbArgument argument{std::string(role), std::string(document.RawText(span)), ""};
-    events::ArgumentWords argument_words{sentence, tree.global(kid), words};
-    for (const events::ResolvedActor& actor : resolver_.Resolve(document, argument_words, date)) {
-      argument.code += (argument.code.empty() ? "" : ", ") + actor.code;
-    }
-    out.push_back(std::move(argument));
-  }
-  return out;
-}
-
-std::string SentenceExplainer::FindDiscard(const doc::Document& document, uint32_t sentence) const {
-  const dict::DiscardList& discards = dictionaries_->discards;
-  // A story-level phrase anywhere stops the whole article; a sentence-level one its sentence.
-  for (uint32_t other = 0; other < document.words.sentences.size(); ++other) {
-    LocalTree tree(document, other);
-    std::vector<std::string_view> tokens;
-    for (uint32_t local = 0; local < tree.size(); ++local) tokens.push_back(tree.form(local));
-    for (const dict::PhraseMatch& match : discards.FindDiscards(tokens)) {
-      const dict::Discard& discard = discards.discards()[match.values[0]];
-      bool story = discard.scope == dict::DiscardScope::kStory;
-      if (other != sentence && !story) continue;
-      std::string where =
-          std::string(Basename(discards.file())) + ":" + std::to_string(discard.line);
-      if (story)
-        return "story discard \"" + discard.phrase + "\" in sentence " + std::to_string(other + 1) +
-               " (" + where + ")";
-      return "sentence discard \"" + discard.phrase + "\" (" + where + ")";
-    }
-  }
-  return "";
 }
 
 }  // namespace khabar::cli

@@ -1,15 +1,18 @@
 // Explanations for `khabar explain`: for one parsed and coded sentence, its dependency tree,
 // each event with the reasons behind its codes (the dictionary actor and its dated role, the
-// verb pattern and its file:line), and the dictionary verbs that carry no event.
+// verb pattern and its file:line), and every dictionary verb and event noun with what the
+// coder made of it.
 //
+//   std::vector<events::SentenceTrace> trace;
+//   KH_RETURN_IF_ERROR(coding_stage.ProcessWithTrace(document, &trace));
 //   SentenceExplainer explainer(dictionaries);                    // outlives the explainer
-//   SentenceExplanation explanation = explainer.Explain(document, sentence_index);
-//   PrintExplanationText(explanation, /*with_tree=*/true);        // explain_output.h
+//   SentenceExplanation explanation = explainer.Explain(document, trace[sentence_index]);
+//   std::string text = ExplanationText(explanation, /*with_tree=*/true);  // explain_output.h
 //
-// Everything here is read from public data (doc::Event, the dictionaries); the event coder
-// itself is not re-run. Two things mirror the coder's documented rules because it exposes
-// no API for them (docs/formats/events.md): which word is a dictionary verb ("Verbs"), and
-// which dated role of an actor applies ("Date-bounded roles" in dict/actor_dictionary.h).
+// Everything here is read from what the coder wrote: its events and its trace
+// (events/coding_trace.h), which says which words are dictionary verbs and nouns, which
+// arguments it took and why a word coded nothing. Only the dated role of an actor is read
+// from the actor dictionary ("Date-bounded roles" in dict/actor_dictionary.h).
 //
 // Thread-safety: SentenceExplainer is immutable after construction. An explanation views
 // the Document it was made from and must not outlive it.
@@ -25,7 +28,7 @@
 #include "khabar/dict/date.h"
 #include "khabar/dict/dictionaries.h"
 #include "khabar/doc/document.h"
-#include "khabar/events/actor_resolver.h"
+#include "khabar/events/coding_trace.h"
 
 namespace khabar::cli {
 
@@ -60,22 +63,31 @@ struct ExplainedEvent {
   ExplainedActor source, target;
 };
 
-// An argument the tree gives a verb, and what the actor dictionaries find in it.
-struct VerbArgument {
-  std::string role;  // "subject", "object", "oblique", ...
-  std::string text;
-  std::string code;  // empty: names no actor
+// A source or target as the coder took it (events::ArgumentTrace).
+struct TracedArgument {
+  uint32_t head = 0;   // 1-based within the sentence; 0 when the coder found none
+  std::string text;    // its words as written; empty when none
+  std::string codes;   // "EGY" or "EGY, LBY"; empty when it names no actor
 };
 
-// A word of the sentence that is in the verb dictionary but is the verb of no event.
-struct UncodedVerb {
+// A dictionary verb or event noun of the sentence and what the coder made of it
+// (events::VerbTrace).
+struct TracedVerb {
   uint32_t index = 0;  // 1-based within the sentence
   std::string_view form;
-  std::string entry;  // the dictionary line as written, "MEET"
-  std::string code;   // its code, "036" or "042:043"
-  std::string block;  // "MEET [036]"
-  std::string where;  // "CAMEO.2.0.txt:1234"
-  std::vector<VerbArgument> arguments;
+  bool nominal = false;  // an event noun
+  std::string entry;     // the dictionary line as written, "MEET"
+  std::string where;     // its file:line, "CAMEO.2.0.txt:1234"
+  std::string block;     // "MEET [036]", or empty (nouns)
+  std::string code;      // the final code, "036", "042:043" or "---"
+  std::string pattern;   // what gave the code; empty when the dictionary line itself did
+  std::string pattern_where;
+  bool negated = false;
+  bool analysed = true;  // false: a discard stopped the sentence before the verb was read
+  TracedArgument source, target;
+  events::Outcome outcome = events::Outcome::kEvent;
+  std::vector<int> events;  // numbers of the sentence's events this word is the verb of
+  std::string why;          // the outcome in plain words
 };
 
 struct SentenceExplanation {
@@ -88,7 +100,7 @@ struct SentenceExplanation {
   std::string discard;         // "phrase (file:line)" when a discard phrase stopped coding
   std::vector<ExplainedWord> words;
   std::vector<ExplainedEvent> events;
-  std::vector<UncodedVerb> uncoded_verbs;
+  std::vector<TracedVerb> verbs;  // every dictionary verb and event noun, in trace order
 };
 
 class SentenceExplainer {
@@ -96,21 +108,19 @@ class SentenceExplainer {
   // REQUIRES: `dictionaries` outlives the explainer.
   explicit SentenceExplainer(const dict::Dictionaries& dictionaries);
 
-  // REQUIRES: sentence < document.sentences.size(); the document is parsed and coded.
-  SentenceExplanation Explain(const doc::Document& document, uint32_t sentence) const;
+  // REQUIRES: trace.sentence < document.sentences.size(); the document is parsed and coded,
+  // and `trace` is the coder's trace of that sentence.
+  SentenceExplanation Explain(const doc::Document& document,
+                              const events::SentenceTrace& trace) const;
 
  private:
   ExplainedActor ExplainActor(const doc::Document& document, uint32_t sentence,
                               const doc::EventArgument& argument, dict::Date date) const;
   std::string BlockOf(std::string_view pattern_source) const;
-  std::vector<UncodedVerb> FindUncodedVerbs(const doc::Document& document, uint32_t sentence,
-                                            const std::vector<ExplainedEvent>& events) const;
-  std::vector<VerbArgument> ArgumentsOf(const doc::Document& document, uint32_t sentence,
-                                        doc::WordIndex verb) const;
-  std::string FindDiscard(const doc::Document& document, uint32_t sentence) const;
+  TracedVerb ExplainVerb(const doc::Document& document, const events::VerbTrace& verb,
+                         const SentenceExplanation& explanation) const;
 
   const dict::Dictionaries* dictionaries_;
-  events::DictionaryActorResolver resolver_;
   std::unordered_map<std::string, std::vector<uint32_t>> actors_by_name_;
   std::unordered_map<uint32_t, uint32_t> block_by_line_;  // verbs-file line -> block id
 };

@@ -17,6 +17,7 @@
 #include "khabar/cli/explain_output.h"
 #include "khabar/dict/dictionaries.h"
 #include "khabar/events/cameo_codebook.h"
+#include "khabar/events/coding_trace.h"
 #include "khabar/events/event_stage.h"
 
 namespace khabar::cli {
@@ -54,8 +55,8 @@ class ExplainRun {
   bool failed() const { return failed_; }
 
  private:
-  Status Code(doc::Document& document) const;
-  void PrintSentence(const doc::Document& document, uint32_t sentence) const;
+  Status Code(doc::Document& document, std::vector<events::SentenceTrace>* trace) const;
+  void PrintSentence(const doc::Document& document, const events::SentenceTrace& trace) const;
   void Fail(const doc::Document& document, std::string_view message) {
     fmt::print(stderr, "khabar explain: error: {}: {}\n", document.source_path, message);
     failed_ = true;
@@ -68,30 +69,35 @@ class ExplainRun {
   bool failed_ = false;
 };
 
-Status ExplainRun::Code(doc::Document& document) const {
+Status ExplainRun::Code(doc::Document& document,
+                        std::vector<events::SentenceTrace>* trace) const {
   KH_RETURN_IF_ERROR(analysis_.Analyze(document));
-  return coder_.Process(document);  // the events `khabar code` writes
+  // The events `khabar code` writes, and the coder's own account of each sentence.
+  return coder_.ProcessWithTrace(document, trace);
 }
 
 void ExplainRun::OnDocument(doc::Document&& document) {
-  if (Status status = Code(document); !status.ok()) {
+  std::vector<events::SentenceTrace> trace;
+  if (Status status = Code(document, &trace); !status.ok()) {
     Fail(document, fmt::format("document {}: {}", document.id, status.ToString()));
     return;
   }
-  const uint32_t count = static_cast<uint32_t>(document.words.sentences.size());
+  const uint32_t count = static_cast<uint32_t>(trace.size());
   if (options_.sentence > count) {
     Fail(document, fmt::format("document {} has {} sentences; there is no sentence {}", document.id,
                                count, options_.sentence));
     return;
   }
   if (options_.sentence > 0) {
-    PrintSentence(document, options_.sentence - 1);
+    PrintSentence(document, trace[options_.sentence - 1]);
     return;
   }
-  for (uint32_t sentence = 0; sentence < count; ++sentence) PrintSentence(document, sentence);
+  for (const events::SentenceTrace& sentence : trace) PrintSentence(document, sentence);
 }
 
-void ExplainRun::PrintSentence(const doc::Document& document, uint32_t sentence) const {
+void ExplainRun::PrintSentence(const doc::Document& document,
+                               const events::SentenceTrace& trace) const {
+  const uint32_t sentence = trace.sentence;
   if (document.words.sentences[sentence].word_count() == 0) return;
   if (options_.events_only) {
     bool has_event =
@@ -99,7 +105,7 @@ void ExplainRun::PrintSentence(const doc::Document& document, uint32_t sentence)
                     [&](const doc::Event& event) { return event.sentence == sentence; });
     if (!has_event) return;
   }
-  SentenceExplanation explanation = explainer_.Explain(document, sentence);
+  SentenceExplanation explanation = explainer_.Explain(document, trace);
   const bool with_tree = !options_.events_only;
   if (options_.json) {
     Write(ExplanationJson(explanation, with_tree) + "\n");

@@ -138,70 +138,69 @@ void AppendEvent(std::string& out, const ExplainedEvent& explained) {
   out += '\n';
 }
 
-bool NullCode(std::string_view code) { return code.empty() || code.starts_with("---"); }
-
-// Why a dictionary verb carries no event, as far as its arguments in the tree tell; the
-// coder also looks at controllers and complement clauses, so this is a reading, not a proof.
-std::string_view WhyNoEvent(const UncodedVerb& verb, bool sentence_has_events, bool discarded) {
-  if (discarded) return "the discard phrase above stops coding";
-  if (NullCode(verb.code))
-    return "its own code is the null code and no pattern with a code matched";
-  size_t named = std::count_if(verb.arguments.begin(), verb.arguments.end(),
-                               [](const VerbArgument& argument) { return !argument.code.empty(); });
-  if (named == 0 && !sentence_has_events) return "none of its arguments names an actor or agent";
-  if (named == 1 && !sentence_has_events) {
-    return "only one of its arguments names an actor; an event needs a source and a target";
+// `source`: the argument is the source.
+std::string ArgumentText(const TracedVerb& verb, bool source) {
+  const TracedArgument& argument = source ? verb.source : verb.target;
+  if (argument.head == 0 && verb.nominal) {
+    return source ? "none: no possessor or \"by\" phrase"
+                  : "none: no \"on\", \"against\", \"with\", \"to\" or \"into\" phrase";
   }
-  if (sentence_has_events) {
-    return "no event of its own: no source and target, or combined into another verb's event";
+  if (argument.head == 0) {
+    return source ? "none: the coder found no subject or agent"
+                  : "none: no object, oblique or other word it looks at names an actor";
   }
-  return "matched no pattern with both a source and a target";
+  return fmt::format("\"{}\" (word {})  {}", argument.text, argument.head,
+                     argument.codes.empty() ? "no actor" : argument.codes);
 }
 
-void AppendUncodedVerb(std::string& out, const UncodedVerb& verb, bool sentence_has_events,
-                       bool discarded) {
-  fmt::format_to(std::back_inserter(out), "    verb {} (word {})  {}  code {}  {}, verb block {}\n",
-                 verb.form, verb.index, FoldSpaces(verb.entry), verb.code, verb.where, verb.block);
-  std::string_view why = WhyNoEvent(verb, sentence_has_events, discarded);
-  size_t role_width = 3, text_width = 0;
-  for (const VerbArgument& argument : verb.arguments) {
-    role_width = std::max(role_width, argument.role.size());
-    text_width = std::max(text_width, DisplayWidth(argument.text) + 2);
-  }
-  out += "      ";
-  AppendPadded(out, "why", role_width + 2);
-  out += why;
-  out += '\n';
-  if (verb.arguments.empty()) {
-    out += "      the tree gives it no subject, object or oblique\n";
-    return;
-  }
-  for (const VerbArgument& argument : verb.arguments) {
+std::string CodeText(const TracedVerb& verb) {
+  std::string out = verb.code;
+  if (verb.negated) out += ", negated";
+  if (!verb.analysed) return out + "  (its dictionary line)";
+  if (verb.pattern.empty()) return out + "  from its dictionary line";
+  return fmt::format("{}  from \"{}\" ({})", out, FoldSpaces(verb.pattern), verb.pattern_where);
+}
+
+// One dictionary verb or noun that carries no event: its line, the code the coder gave it,
+// the source and target it took (unless a discard stopped it first), and why.
+void AppendTracedVerb(std::string& out, const TracedVerb& verb) {
+  std::string where = verb.where;
+  if (!verb.block.empty()) where += ", verb block " + verb.block;
+  fmt::format_to(std::back_inserter(out), "    {} {} (word {})  {}  {}\n",
+                 verb.nominal ? "noun" : "verb", verb.form, verb.index, FoldSpaces(verb.entry),
+                 where);
+  constexpr size_t kWidth = 9;
+  auto line = [&](std::string_view label, std::string_view value) {
     out += "      ";
-    AppendPadded(out, argument.role, role_width + 2);
-    AppendPadded(out, "\"" + argument.text + "\"", text_width + 2);
-    out += argument.code.empty() ? "no actor" : argument.code;
+    AppendPadded(out, label, kWidth);
+    out += value;
     out += '\n';
+  };
+  if (verb.analysed) {
+    line("code", CodeText(verb));
+    line("source", ArgumentText(verb, /*source=*/true));
+    line("target", ArgumentText(verb, /*source=*/false));
   }
+  line("outcome", verb.why);
 }
 
-void AppendUncoded(std::string& out, const SentenceExplanation& explanation) {
+// The dictionary verbs and nouns that carry no event (the others are shown with their
+// events), under "no event" when the sentence has none.
+void AppendVerbs(std::string& out, const SentenceExplanation& explanation) {
+  auto uncoded = [](const TracedVerb& verb) { return verb.outcome != events::Outcome::kEvent; };
   if (explanation.events.empty()) {
     out += "  no event\n";
     if (!explanation.discard.empty()) out += "    not coded: " + explanation.discard + "\n";
-    for (const UncodedVerb& verb : explanation.uncoded_verbs) {
-      AppendUncodedVerb(out, verb, /*sentence_has_events=*/false, !explanation.discard.empty());
+    if (explanation.verbs.empty()) {
+      out += "    no word of the sentence is a dictionary verb or event noun\n";
     }
-    if (explanation.uncoded_verbs.empty() && explanation.discard.empty()) {
-      out += "    no word of the sentence is a verb of the verb dictionary\n";
-    }
-    out += '\n';
+  } else if (std::any_of(explanation.verbs.begin(), explanation.verbs.end(), uncoded)) {
+    out += "  other dictionary verbs and nouns\n";
+  } else {
     return;
   }
-  if (explanation.uncoded_verbs.empty()) return;
-  out += "  other dictionary verbs\n";
-  for (const UncodedVerb& verb : explanation.uncoded_verbs) {
-    AppendUncodedVerb(out, verb, /*sentence_has_events=*/true, /*discarded=*/false);
+  for (const TracedVerb& verb : explanation.verbs) {
+    if (uncoded(verb)) AppendTracedVerb(out, verb);
   }
   out += '\n';
 }
@@ -254,21 +253,29 @@ json WordJson(const ExplainedWord& word) {
           {"events", word.events}};
 }
 
-json UncodedVerbJson(const UncodedVerb& verb, const SentenceExplanation& explanation) {
-  json arguments = json::array();
-  for (const VerbArgument& argument : verb.arguments) {
-    arguments.push_back(
-        {{"role", argument.role}, {"text", argument.text}, {"code", NullIfEmpty(argument.code)}});
-  }
+json ArgumentJson(const TracedArgument& argument) {
+  if (argument.head == 0) return nullptr;
+  return {{"head", argument.head},
+          {"text", argument.text},
+          {"codes", NullIfEmpty(argument.codes)}};
+}
+
+json TracedVerbJson(const TracedVerb& verb) {
   return {{"index", verb.index},
           {"form", std::string(verb.form)},
+          {"noun", verb.nominal},
           {"entry", verb.entry},
-          {"code", verb.code},
-          {"verb_block", verb.block},
           {"where", verb.where},
-          {"arguments", std::move(arguments)},
-          {"why", std::string(WhyNoEvent(verb, !explanation.events.empty(),
-                                         !explanation.discard.empty()))}};
+          {"verb_block", NullIfEmpty(verb.block)},
+          {"code", verb.code},
+          {"pattern", NullIfEmpty(verb.pattern)},
+          {"pattern_source", NullIfEmpty(verb.pattern_where)},
+          {"negated", verb.negated},
+          {"source", ArgumentJson(verb.source)},
+          {"target", ArgumentJson(verb.target)},
+          {"outcome", events::OutcomeName(verb.outcome)},
+          {"events", verb.events},
+          {"why", verb.why}};
 }
 
 }  // namespace
@@ -278,7 +285,7 @@ std::string ExplanationText(const SentenceExplanation& explanation, bool with_tr
   AppendHeader(out, explanation);
   if (with_tree) AppendTree(out, explanation.words);
   for (const ExplainedEvent& event : explanation.events) AppendEvent(out, event);
-  AppendUncoded(out, explanation);
+  AppendVerbs(out, explanation);
   return out;
 }
 
@@ -302,10 +309,8 @@ std::string ExplanationJson(const SentenceExplanation& explanation, bool with_tr
   }
   out["events"] = json::array();
   for (const ExplainedEvent& event : explanation.events) out["events"].push_back(EventJson(event));
-  out["uncoded_verbs"] = json::array();
-  for (const UncodedVerb& verb : explanation.uncoded_verbs) {
-    out["uncoded_verbs"].push_back(UncodedVerbJson(verb, explanation));
-  }
+  out["verbs"] = json::array();
+  for (const TracedVerb& verb : explanation.verbs) out["verbs"].push_back(TracedVerbJson(verb));
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

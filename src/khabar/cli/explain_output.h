@@ -16,9 +16,11 @@
 namespace khabar::cli {
 
 // Header, sentence, the dependency tree (unless !with_tree), the events with their reasons,
-// or "no event" and the dictionary verbs that matched nothing. Ends with a blank line.
+// then ("no event" when there is none) the dictionary verbs and nouns that carry no event,
+// each with the coder's reason. Ends with a blank line.
 std::string ExplanationText(const SentenceExplanation& explanation, bool with_tree);
-// The same content as one line of JSON; "words" is omitted unless with_tree.
+// The same content as one line of JSON ("verbs" lists every dictionary verb and noun, with
+// or without events); "words" is omitted unless with_tree.
 std::string ExplanationJson(const SentenceExplanation& explanation, bool with_tree);
 
 }  // namespace khabar::cli

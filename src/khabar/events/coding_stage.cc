@@ -41,4 +41,12 @@ Status CodingStage::Process(doc::Document& document) const {
   return stage_.Annotate(document, context, document.events);
 }
 
+Status CodingStage::ProcessWithTrace(doc::Document& document,
+                                     std::vector<SentenceTrace>* trace) const {
+  document.events.Clear();
+  CodingContext context;
+  context.date = ArticleDate(document);
+  return stage_.Annotate(document, context, document.events, trace);
+}
+
 }  // namespace khabar::events

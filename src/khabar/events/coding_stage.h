@@ -45,6 +45,9 @@ class CodingStage : public doc::Stage {
   // Replaces document.events with the events of its parsed sentences, dated by the
   // article's publication date.
   Status Process(doc::Document& document) const override;
+  // Process, and replaces *trace with what the coder decided for each sentence
+  // (coding_trace.h). REQUIRES: trace != nullptr.
+  Status ProcessWithTrace(doc::Document& document, std::vector<SentenceTrace>* trace) const;
 
   const dict::Warnings& warnings() const { return dictionaries_->warnings; }
   const dict::Dictionaries& dictionaries() const { return *dictionaries_; }

@@ -10,16 +10,23 @@
 namespace khabar::events {
 namespace {
 
-// True when a story-level discard phrase occurs anywhere in the document.
-bool StoryDiscarded(const doc::Document& document, const dict::DiscardList& discards) {
+// True when a story-level discard phrase occurs anywhere in the document; *sentence and
+// *discard are then where and which.
+bool StoryDiscarded(const doc::Document& document, const dict::DiscardList& discards,
+                    uint32_t* sentence, uint32_t* discard) {
   const doc::WordLayer& layer = document.words;
-  for (const doc::SentenceWords& range : layer.sentences) {
+  for (uint32_t at = 0; at < layer.sentences.size(); ++at) {
+    const doc::SentenceWords& range = layer.sentences[at];
     std::vector<std::string_view> tokens;
     for (doc::WordIndex word = range.word_begin; word < range.word_end; ++word) {
       tokens.push_back(layer.Form(document.text, layer.words[word]));
     }
     for (const dict::PhraseMatch& match : discards.FindDiscards(tokens)) {
-      if (discards.discards()[match.values[0]].scope == dict::DiscardScope::kStory) return true;
+      if (discards.discards()[match.values[0]].scope == dict::DiscardScope::kStory) {
+        *sentence = at;
+        *discard = match.values[0];
+        return true;
+      }
     }
   }
   return false;
@@ -51,10 +58,20 @@ EventStage& EventStage::operator=(EventStage&&) noexcept = default;
 
 Status EventStage::Annotate(const doc::Document& document, const CodingContext& context,
                             doc::EventLayer& layer) const {
+  return Annotate(document, context, layer, nullptr);
+}
+
+Status EventStage::Annotate(const doc::Document& document, const CodingContext& context,
+                            doc::EventLayer& layer, std::vector<SentenceTrace>* trace) const {
   if (!document.words.parsed()) {
     return FailedPreconditionError("events: document " + document.id + " has no dependency parse");
   }
-  if (StoryDiscarded(document, dictionaries_->discards)) return Status::Ok();
+  if (trace != nullptr) trace->clear();
+  uint32_t story_sentence = 0;
+  uint32_t story_discard = 0;
+  const bool story_discarded =
+      StoryDiscarded(document, dictionaries_->discards, &story_sentence, &story_discard);
+  if (story_discarded && trace == nullptr) return Status::Ok();
   internal::CoderResources resources;
   resources.dictionaries = dictionaries_;
   resources.codebook = codebook_;
@@ -68,8 +85,25 @@ Status EventStage::Annotate(const doc::Document& document, const CodingContext& 
                                                       : &resolver_;
   resources.date = context.date;
   resources.future_is_intent = context.future_is_intent;
+  if (trace == nullptr) {
+    for (uint32_t sentence = 0; sentence < document.words.sentences.size(); ++sentence) {
+      internal::CodeSentence(document, sentence, resources, &layer.events);
+    }
+    return Status::Ok();
+  }
+  DiscardTrace story;
+  if (story_discarded) {
+    story = internal::MakeDiscardTrace(dictionaries_->discards, story_discard, story_sentence);
+  }
+  trace->resize(document.words.sentences.size());
   for (uint32_t sentence = 0; sentence < document.words.sentences.size(); ++sentence) {
-    internal::CodeSentence(document, sentence, resources, &layer.events);
+    SentenceTrace& sentence_trace = (*trace)[sentence];
+    sentence_trace.sentence = sentence;
+    if (story_discarded) {
+      internal::TraceDiscardedSentence(document, sentence, resources, story, &sentence_trace);
+    } else {
+      internal::CodeSentence(document, sentence, resources, &layer.events, &sentence_trace);
+    }
   }
   return Status::Ok();
 }

@@ -23,6 +23,7 @@
 #define KHABAR_EVENTS_EVENT_STAGE_H_
 
 #include <memory>
+#include <vector>
 
 #include "khabar/base/status.h"
 #include "khabar/dict/date.h"
@@ -31,6 +32,7 @@
 #include "khabar/doc/events.h"
 #include "khabar/events/actor_resolver.h"
 #include "khabar/events/cameo_codebook.h"
+#include "khabar/events/coding_trace.h"
 
 namespace khabar::events {
 
@@ -65,6 +67,10 @@ class EventStage {
   // FailedPrecondition when the document has no dependency parse.
   Status Annotate(const doc::Document& document, const CodingContext& context,
                   doc::EventLayer& layer) const;
+  // The same, and unless `trace` is nullptr replaces *trace with one SentenceTrace per
+  // sentence: what the coder decided for each dictionary verb and noun (coding_trace.h).
+  Status Annotate(const doc::Document& document, const CodingContext& context,
+                  doc::EventLayer& layer, std::vector<SentenceTrace>* trace) const;
 
   const DictionaryActorResolver& dictionary_resolver() const { return resolver_; }
   // Per-document resolvers (coreference) used when CodingContext::resolver is null;

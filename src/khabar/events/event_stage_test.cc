@@ -125,8 +125,10 @@ class EventStageTest : public ::testing::Test {
     stage_ = std::make_unique<EventStage>(dictionaries_, codebook_);
   }
 
-  // Codes one sentence; `date` is YYYYMMDD.
-  std::vector<doc::Event> Code(const std::vector<Row>& rows, int32_t date = 20200101) {
+  // Codes one sentence; `date` is YYYYMMDD. Unless `trace` is nullptr, *trace is the
+  // coder's trace of the sentence.
+  std::vector<doc::Event> Code(const std::vector<Row>& rows, int32_t date = 20200101,
+                               SentenceTrace* trace = nullptr) {
     doc::Document document;
     document.id = "test";
     auto relations = std::make_shared<std::vector<std::string>>();
@@ -151,8 +153,26 @@ class EventStageTest : public ::testing::Test {
     context.date = dict::Date{date};
     context.future_is_intent = future_is_intent_;
     doc::EventLayer layer;
-    EXPECT_TRUE(stage_->Annotate(document, context, layer).ok());
+    if (trace == nullptr) {
+      EXPECT_TRUE(stage_->Annotate(document, context, layer).ok());
+      return layer.events;
+    }
+    std::vector<SentenceTrace> traces;
+    EXPECT_TRUE(stage_->Annotate(document, context, layer, &traces).ok());
+    EXPECT_EQ(traces.size(), 1u);
+    if (!traces.empty()) *trace = traces.front();
+    // Tracing codes the same events.
+    doc::EventLayer untraced;
+    EXPECT_TRUE(stage_->Annotate(document, context, untraced).ok());
+    EXPECT_EQ(untraced.events.size(), layer.events.size());
     return layer.events;
+  }
+
+  // The trace of one sentence.
+  SentenceTrace Trace(const std::vector<Row>& rows, int32_t date = 20200101) {
+    SentenceTrace trace;
+    Code(rows, date, &trace);
+    return trace;
   }
 
   bool future_is_intent_ = true;
@@ -553,6 +573,103 @@ TEST_F(EventStageTest, SaidSomeoneMustIsADemand) {
                           {"over", "over", U::kAdp, 5, "compound:prt"},
                           {"militants", "militant", U::kNoun, 5, "obj"}})),
             Triples_({"EGY 100 LBY"}));
+}
+
+// "word outcome" for each traced verb or noun, words 0-based.
+std::vector<std::string> Outcomes(const SentenceTrace& trace) {
+  std::vector<std::string> out;
+  for (const VerbTrace& verb : trace.verbs) {
+    out.push_back(std::to_string(verb.word) + " " + OutcomeName(verb.outcome));
+  }
+  return out;
+}
+
+TEST_F(EventStageTest, TraceOfAnEventNamesItsCodePatternAndActors) {
+  SentenceTrace trace = Trace({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                               {"attacked", "attack", U::kVerb, 0, "root"},
+                               {"Libya", "Libya", U::kPropn, 2, "obj"}});
+  EXPECT_EQ(trace.sentence, 0u);
+  EXPECT_TRUE(trace.discard.empty());
+  ASSERT_EQ(Outcomes(trace), Triples_({"1 event"}));
+  const VerbTrace& verb = trace.verbs[0];
+  EXPECT_FALSE(verb.nominal);
+  EXPECT_EQ(verb.entry, "ATTACK");
+  EXPECT_EQ(verb.entry_source, "test.verbs:5");
+  EXPECT_EQ(verb.code, "190");
+  EXPECT_EQ(verb.pattern_source, "test.verbs:5");
+  EXPECT_EQ(verb.source.head, 0u);
+  EXPECT_EQ(verb.source.codes, Triples_({"EGY"}));
+  EXPECT_EQ(verb.source.span.begin, 0u);
+  EXPECT_EQ(verb.source.span.end, 5u);  // "Egypt"
+  EXPECT_EQ(verb.target.head, 2u);
+  EXPECT_EQ(verb.target.codes, Triples_({"LBY"}));
+}
+
+TEST_F(EventStageTest, TraceOfAComplementFoldedIntoTheStatement) {
+  // "Egypt said it would attack Libya": the threat is the statement's event; "attack" is
+  // absorbed by "said".
+  SentenceTrace trace = Trace({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                               {"said", "say", U::kVerb, 0, "root"},
+                               {"it", "it", U::kPron, 5, "nsubj"},
+                               {"would", "would", U::kAux, 5, "aux"},
+                               {"attack", "attack", U::kVerb, 2, "ccomp"},
+                               {"Libya", "Libya", U::kPropn, 5, "obj"}});
+  ASSERT_EQ(Outcomes(trace), Triples_({"1 event", "4 absorbed"}));
+  EXPECT_EQ(trace.verbs[0].code, "138");
+  EXPECT_EQ(trace.verbs[0].target.codes, Triples_({"LBY"}));
+  EXPECT_EQ(trace.verbs[1].absorbed_by, 1u);
+}
+
+TEST_F(EventStageTest, TraceOfANullCodeAndAMissingTarget) {
+  // "Egypt signed documents": SIGN is [---] unless a treaty is signed.
+  SentenceTrace null_code = Trace({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                   {"signed", "sign", U::kVerb, 0, "root"},
+                                   {"documents", "document", U::kNoun, 2, "obj"}});
+  ASSERT_EQ(Outcomes(null_code), Triples_({"1 null code"}));
+  EXPECT_EQ(null_code.verbs[0].code, "---");
+  // "Egypt attacked": a source and no target.
+  SentenceTrace no_target = Trace({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                   {"attacked", "attack", U::kVerb, 0, "root"}});
+  ASSERT_EQ(Outcomes(no_target), Triples_({"1 no target"}));
+  EXPECT_EQ(no_target.verbs[0].source.codes, Triples_({"EGY"}));
+  EXPECT_EQ(no_target.verbs[0].target.head, doc::kNoHead);
+  // "the attack on Libya": an event noun without a possessor or "by" phrase.
+  SentenceTrace noun = Trace({{"the", "the", U::kDet, 2, "det"},
+                              {"attack", "attack", U::kNoun, 0, "root"},
+                              {"on", "on", U::kAdp, 4, "case"},
+                              {"Libya", "Libya", U::kPropn, 2, "nmod"}});
+  ASSERT_EQ(Outcomes(noun), Triples_({"1 no source"}));
+  EXPECT_TRUE(noun.verbs[0].nominal);
+  EXPECT_EQ(noun.verbs[0].source.head, doc::kNoHead);
+  EXPECT_EQ(noun.verbs[0].target.codes, Triples_({"LBY"}));
+}
+
+TEST_F(EventStageTest, TraceOfDiscards) {
+  // "Egypt attacked Libya, which supplied missiles in 1988": the year drops its clause.
+  SentenceTrace dated = Trace({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                               {"attacked", "attack", U::kVerb, 0, "root"},
+                               {"Libya", "Libya", U::kPropn, 2, "obj"},
+                               {"which", "which", U::kPron, 5, "nsubj"},
+                               {"supplied", "supply", U::kVerb, 3, "acl:relcl"},
+                               {"missiles", "missile", U::kNoun, 5, "obj"},
+                               {"in", "in", U::kAdp, 8, "case"},
+                               {"1988", "1988", U::kNum, 5, "obl"}});
+  ASSERT_EQ(Outcomes(dated), Triples_({"1 event", "4 discarded clause"}));
+  ASSERT_EQ(dated.dated_clauses.size(), 1u);
+  EXPECT_EQ(dated.dated_clauses[0].clause, 4u);
+  EXPECT_EQ(dated.verbs[1].discard.phrase, "1988");
+  EXPECT_EQ(dated.verbs[1].discard.where, "test.discards:1");
+  EXPECT_TRUE(dated.discard.empty());
+  // "Egypt attacked Libya at football": the whole sentence, its verb not analysed.
+  SentenceTrace sentence = Trace({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                  {"attacked", "attack", U::kVerb, 0, "root"},
+                                  {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                  {"at", "at", U::kAdp, 5, "case"},
+                                  {"football", "football", U::kNoun, 2, "obl"}});
+  EXPECT_EQ(sentence.discard.phrase, "FOOTBALL");
+  EXPECT_TRUE(sentence.discard.story);
+  ASSERT_EQ(Outcomes(sentence), Triples_({"1 discarded sentence"}));
+  EXPECT_EQ(sentence.verbs[0].discard.phrase, "FOOTBALL");
 }
 
 TEST_F(EventStageTest, UnparsedDocumentIsAnError) {

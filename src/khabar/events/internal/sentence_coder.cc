@@ -20,6 +20,7 @@ struct Side {
   std::vector<ResolvedActor> actors;
   std::vector<int> heads;  // the argument head of each actor
   std::vector<doc::Span> spans;
+  doc::Span words;  // all the words of the argument and its conjuncts; set only when tracing
 
   bool empty() const { return actors.empty(); }
 };
@@ -33,6 +34,7 @@ struct VerbAnalysis {
   bool passive = false;
   bool negated = false;
   bool absorbed = false;  // folded into an upper verb's event
+  int absorbed_by = -1;   // that upper verb
   bool own_subject = false;
   bool intent = false;    // modality recoded the event as an intent (03x) or threat (13x)
   bool demanded = false;  // "Y must ...": a demand on the clause's subject
@@ -90,38 +92,147 @@ int RootNumber(const std::string& code) {
   return std::stoi(CameoCodebook::Root(code));
 }
 
+std::string_view Basename(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// Why Push added no event, or that it did.
+enum class PushResult { kPushed, kNotACode, kSameActor, kDuplicate };
+
+// The outcome of the pushes of one verb or noun.
+struct PushTally {
+  int pushed = 0;
+  int same_actor = 0;
+  int duplicate = 0;
+
+  void Add(PushResult result) {
+    pushed += result == PushResult::kPushed;
+    same_actor += result == PushResult::kSameActor;
+    duplicate += result == PushResult::kDuplicate;
+  }
+  // `none`: the outcome when no pair of actors was tried.
+  Outcome Result(Outcome none) const {
+    if (pushed > 0) return Outcome::kEvent;
+    if (duplicate > 0) return Outcome::kDuplicate;
+    if (same_actor > 0) return Outcome::kSameActor;
+    return none;
+  }
+};
+
 class Coder {
  public:
-  Coder(const doc::Document& document, uint32_t sentence, const CoderResources& resources)
+  // `trace` may be nullptr: nothing is recorded.
+  Coder(const doc::Document& document, uint32_t sentence, const CoderResources& resources,
+        SentenceTrace* trace)
       : document_(document), tree_(document, sentence), resources_(resources),
-        verbs_(resources.dictionaries->verbs), matcher_(tree_, verbs_) {}
+        verbs_(resources.dictionaries->verbs), matcher_(tree_, verbs_), trace_(trace) {}
 
   void Run(std::vector<doc::Event>* events) {
-    if (tree_.size() == 0 || !FindDiscardedClauses()) return;
+    if (tree_.size() == 0) return;
+    uint32_t discard = 0;
+    if (!FindDiscardedClauses(&discard)) {
+      if (trace_ != nullptr) {
+        trace_->discard = MakeDiscardTrace(resources_.dictionaries->discards, discard, tree_.sentence());
+        TraceDiscarded(trace_->discard);
+      }
+      return;
+    }
     FindVerbs();
     for (VerbAnalysis& analysis : analyses_) Analyze(analysis);
     for (VerbAnalysis& analysis : analyses_) ApplyModality(analysis);
     Combine();
     for (const VerbAnalysis& analysis : analyses_) {
-      if (!InDiscardedClause(analysis.word)) Emit(analysis, events);
+      int dated = DiscardOf(analysis.word);
+      if (dated < 0) {
+        Outcome outcome = Emit(analysis, events);
+        if (trace_ != nullptr) Record(analysis, verbs_.verbs()[analysis.verb], verbs_, outcome);
+      } else if (trace_ != nullptr) {
+        Record(analysis, verbs_.verbs()[analysis.verb], verbs_, Outcome::kDiscardedClause, dated);
+      }
     }
     CodeNominals(events);
   }
 
+  // The dictionary verbs and nouns of a sentence that a discard stopped, unanalysed.
+  // REQUIRES: trace_ != nullptr.
+  void TraceDiscarded(const DiscardTrace& discard) {
+    FindVerbs();
+    for (const VerbAnalysis& analysis : analyses_) {
+      const dict::Verb& entry = verbs_.verbs()[analysis.verb];
+      Record(Unanalysed(analysis.word, entry, verbs_), entry, verbs_, Outcome::kDiscardedSentence);
+      trace_->verbs.back().discard = discard;
+    }
+    const dict::VerbDictionary& nouns = resources_.dictionaries->nouns;
+    for (int word = 0; word < tree_.size() && !nouns.verbs().empty(); ++word) {
+      uint32_t noun_id = 0;
+      if (tree_.upos(word) != doc::Upos::kNoun || !LookupNoun(word, &noun_id)) continue;
+      const dict::Verb& entry = nouns.verbs()[noun_id];
+      Record(Unanalysed(word, entry, nouns), entry, nouns, Outcome::kDiscardedSentence);
+      trace_->verbs.back().discard = discard;
+    }
+  }
+
  private:
+  // A verb or noun with its dictionary line's code, as nothing but the lookup saw it.
+  static VerbAnalysis Unanalysed(int word, const dict::Verb& entry, const dict::VerbDictionary& dictionary) {
+    VerbAnalysis analysis;
+    analysis.word = word;
+    analysis.code = entry.code;
+    analysis.pattern_text = entry.text;
+    analysis.pattern_source = dictionary.Where(entry);
+    return analysis;
+  }
+
+  ArgumentTrace TraceOf(const Side& side) const {
+    ArgumentTrace out;
+    if (side.head >= 0) out.head = tree_.Global(side.head);
+    out.span = side.words;
+    for (const ResolvedActor& actor : side.actors) out.codes.push_back(actor.code);
+    return out;
+  }
+
+  // Records what became of a verb or noun. `dated`: the index of the dating discard in
+  // discarded_clauses_, or -1. REQUIRES: trace_ != nullptr.
+  void Record(const VerbAnalysis& analysis, const dict::Verb& entry, const dict::VerbDictionary& dictionary,
+              Outcome outcome, int dated = -1) const {
+    VerbTrace verb;
+    verb.word = tree_.Global(analysis.word);
+    verb.nominal = &dictionary != &verbs_;
+    verb.entry = entry.text;
+    verb.entry_source = dictionary.Where(entry);
+    verb.code = IsNull(analysis.code) ? "---" : analysis.code.ToString();
+    verb.pattern = analysis.pattern_text;
+    verb.pattern_source = analysis.pattern_source;
+    verb.negated = analysis.negated;
+    verb.source = TraceOf(analysis.source);
+    verb.target = TraceOf(analysis.target);
+    verb.outcome = outcome;
+    if (analysis.absorbed_by >= 0) verb.absorbed_by = tree_.Global(analysis.absorbed_by);
+    if (dated >= 0) verb.discard = trace_->dated_clauses[dated];
+    trace_->verbs.push_back(std::move(verb));
+  }
+
   // Sentence discards. A phrase that dates what it modifies (a year, "two weeks ago")
   // discards only the clause it belongs to: "offered to hand over the men suspected of
   // blowing up a plane in 1988" is still an offer, and the bombing is history. Any other
-  // phrase discards the sentence. False when the whole sentence is discarded.
-  bool FindDiscardedClauses() {
+  // phrase discards the sentence. False when the whole sentence is discarded; *discard is
+  // then the discard id of the phrase.
+  bool FindDiscardedClauses(uint32_t* discard) {
     std::vector<std::string_view> tokens;
     for (int word = 0; word < tree_.size(); ++word) tokens.push_back(tree_.raw_form(word));
     for (const dict::PhraseMatch& match : resources_.dictionaries->discards.FindDiscards(tokens)) {
       if (IsCurrentYear(match)) continue;
+      *discard = match.values[0];
       if (!IsDatingPhrase(match)) return false;
       int clause = ClauseOf(static_cast<int>(match.end) - 1);
       if (clause < 0) return false;
       discarded_clauses_.push_back(clause);
+      if (trace_ != nullptr) {
+        DiscardTrace dated = MakeDiscardTrace(resources_.dictionaries->discards, *discard, tree_.sentence());
+        dated.clause = tree_.Global(clause);
+        trace_->dated_clauses.push_back(std::move(dated));
+      }
     }
     return true;
   }
@@ -156,11 +267,12 @@ class Coder {
     return -1;
   }
 
-  bool InDiscardedClause(int word) const {
-    for (int clause : discarded_clauses_) {
-      if (tree_.IsAncestor(clause, word)) return true;
+  // The index in discarded_clauses_ of the first dated clause holding `word`, or -1.
+  int DiscardOf(int word) const {
+    for (size_t at = 0; at < discarded_clauses_.size(); ++at) {
+      if (tree_.IsAncestor(discarded_clauses_[at], word)) return static_cast<int>(at);
     }
-    return false;
+    return -1;
   }
 
   // The dictionary verb a word is, trying "verb particle", "word verb", then the form.
@@ -349,6 +461,12 @@ class Coder {
         side.actors.push_back(std::move(actor));
         side.heads.push_back(conjunct);
         side.spans.push_back(SpanOf(words));
+      }
+      if (trace_ != nullptr) {
+        doc::Span span = SpanOf(words);
+        side.words = side.words.empty() ? span
+                                        : doc::Span{std::min(side.words.begin, span.begin),
+                                                    std::max(side.words.end, span.end)};
       }
     }
     for (ResolvedActor& actor : side.actors) {
@@ -644,6 +762,7 @@ class Coder {
       if (upper.target.empty()) upper.target = lower.target;
       upper.pattern_text += " > " + lower.pattern_text;
       lower.absorbed = true;
+      lower.absorbed_by = upper.word;
       return;
     }
     if (IsNull(upper.code)) {
@@ -659,6 +778,7 @@ class Coder {
       if (upper.target.empty()) upper.target = swap ? lower.target : lower.source;
       upper.pattern_text += " ~ " + lower.pattern_text;
       lower.absorbed = true;
+      lower.absorbed_by = upper.word;
       return;
     }
     bool shared_agent = !lower.own_subject || lower.source.empty() ||
@@ -670,6 +790,7 @@ class Coder {
         upper.target = lower.source;
         upper.pattern_text += " > must " + lower.pattern_text;
         lower.absorbed = true;
+      lower.absorbed_by = upper.word;
         return;
       }
       // "X said Y attacked Z": two events; the upper's target is the clause's subject.
@@ -683,6 +804,7 @@ class Coder {
       if (!lower.target.empty()) upper.target = lower.target;
       upper.pattern_text += " > " + lower.pattern_text;
       lower.absorbed = true;
+      lower.absorbed_by = upper.word;
       return;
     }
     std::string lower_code = lower.code.active;
@@ -692,6 +814,7 @@ class Coder {
     }
     if (upper.choice.pattern != nullptr && !resources_.algebra->IsCategoryOnly(upper.code.active)) {
       lower.absorbed = true;
+      lower.absorbed_by = upper.word;
       return;
     }
     std::string combined = resources_.algebra->Combine(upper.code.active, lower_code);
@@ -701,6 +824,7 @@ class Coder {
     if (upper.source.empty()) upper.source = lower.source;
     upper.pattern_text += " + " + lower.pattern_text;
     lower.absorbed = true;
+      lower.absorbed_by = upper.word;
   }
 
   doc::EventArgument Argument(const Side& side, size_t index) const {
@@ -712,9 +836,10 @@ class Coder {
     return argument;
   }
 
-  void Push(const VerbAnalysis& analysis, const doc::EventArgument& source,
-            const doc::EventArgument& target, std::string code, std::vector<doc::Event>* events) const {
-    if (!CameoCodebook::IsEventCode(code) || source.code == target.code) return;
+  PushResult Push(const VerbAnalysis& analysis, const doc::EventArgument& source,
+                  const doc::EventArgument& target, std::string code, std::vector<doc::Event>* events) const {
+    if (!CameoCodebook::IsEventCode(code)) return PushResult::kNotACode;
+    if (source.code == target.code) return PushResult::kSameActor;
     bool negated = analysis.negated;
     if (negated) {
       std::string negation = resources_.algebra->Negate(code);
@@ -736,10 +861,11 @@ class Coder {
     for (const doc::Event& existing : *events) {
       if (existing.sentence == event.sentence && existing.cameo == event.cameo &&
           existing.source.code == event.source.code && existing.target.code == event.target.code) {
-        return;
+        return PushResult::kDuplicate;
       }
     }
     events->push_back(std::move(event));
+    return PushResult::kPushed;
   }
 
   // Nominal events from the event-noun dictionary (overlay *.nouns.txt): "Haftar's attack
@@ -751,7 +877,14 @@ class Coder {
     if (nouns.verbs().empty()) return;
     for (int word = 0; word < tree_.size(); ++word) {
       uint32_t noun_id = 0;
-      if (tree_.upos(word) != doc::Upos::kNoun || InDiscardedClause(word) || !LookupNoun(word, &noun_id)) continue;
+      if (tree_.upos(word) != doc::Upos::kNoun) continue;
+      int dated = DiscardOf(word);
+      if ((dated >= 0 && trace_ == nullptr) || !LookupNoun(word, &noun_id)) continue;
+      const dict::Verb& entry = nouns.verbs()[noun_id];
+      if (dated >= 0) {
+        Record(Unanalysed(word, entry, nouns), entry, nouns, Outcome::kDiscardedClause, dated);
+        continue;
+      }
       int source_head = -1;
       int target_head = -1;
       for (int kid : tree_.kids(word)) {
@@ -763,20 +896,41 @@ class Coder {
           target_head = kid;
         }
       }
-      if (source_head < 0 || target_head < 0) continue;
+      if (source_head < 0 || target_head < 0) {
+        if (trace_ != nullptr) {
+          VerbAnalysis nominal = Unanalysed(word, entry, nouns);
+          nominal.source = Resolve(source_head, /*source=*/true);
+          nominal.target = Resolve(target_head);
+          Record(nominal, entry, nouns, source_head < 0 ? Outcome::kNoSource : Outcome::kNoTarget);
+        }
+        continue;
+      }
       Side sources = Resolve(source_head, /*source=*/true);
       Side targets = Resolve(target_head);
-      if (sources.empty() || targets.empty()) continue;
-      const dict::Verb& entry = nouns.verbs()[noun_id];
+      if (sources.empty() || targets.empty()) {
+        if (trace_ != nullptr) {
+          VerbAnalysis nominal = Unanalysed(word, entry, nouns);
+          nominal.source = std::move(sources);
+          nominal.target = std::move(targets);
+          Record(nominal, entry, nouns, nominal.source.empty() ? Outcome::kNoSource : Outcome::kNoTarget);
+        }
+        continue;
+      }
       VerbAnalysis nominal;
       nominal.word = word;
       nominal.code = entry.code;
       nominal.pattern_text = entry.text;
       nominal.pattern_source = nouns.Where(entry);
+      PushTally tally;
       for (size_t s = 0; s < sources.actors.size(); ++s) {
         for (size_t t = 0; t < targets.actors.size(); ++t) {
-          Push(nominal, Argument(sources, s), Argument(targets, t), entry.code.active, events);
+          tally.Add(Push(nominal, Argument(sources, s), Argument(targets, t), entry.code.active, events));
         }
+      }
+      if (trace_ != nullptr) {
+        nominal.source = std::move(sources);
+        nominal.target = std::move(targets);
+        Record(nominal, entry, nouns, tally.Result(Outcome::kNullCode));
       }
     }
   }
@@ -810,46 +964,48 @@ class Coder {
 
   // An event with no target: coordinated subjects of a reciprocal verb or of a symmetric
   // paired code ([057:057]) act on each other, one event each way; otherwise the source
-  // alone carries the event ("the rebels surrendered"), except for statements and appeals
-  // (01, 02), which say nothing without an addressee.
-  void EmitWithoutTarget(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
+  // alone carries no event (null-target events are not emitted: an event needs a dyad).
+  Outcome EmitWithoutTarget(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
     const Side& sources = analysis.source;
     const EventCode& code = analysis.code;
     bool symmetric = code.active == code.passive || IsReciprocal(tree_.lemma(analysis.word));
     if (sources.actors.size() >= 2 && symmetric) {
+      PushTally tally;
       for (size_t a = 0; a < sources.actors.size(); ++a) {
         for (size_t b = 0; b < sources.actors.size(); ++b) {
-          if (a != b) Push(analysis, Argument(sources, a), Argument(sources, b), code.active, events);
+          if (a != b) tally.Add(Push(analysis, Argument(sources, a), Argument(sources, b), code.active, events));
         }
       }
-      return;
+      return tally.Result(Outcome::kNoTarget);
     }
+    return sources.empty() ? Outcome::kNoSource : Outcome::kNoTarget;
   }
 
-  void Emit(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
-    if (analysis.absorbed || IsNull(analysis.code)) return;
+  // Pushes the events of a verb; returns what became of it.
+  Outcome Emit(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
+    if (analysis.absorbed) return Outcome::kAbsorbed;
+    if (IsNull(analysis.code)) return Outcome::kNullCode;
     const Side& sources = analysis.source;
+    PushTally tally;
     if (analysis.choice.compound) {
       for (size_t a = 0; a < sources.actors.size(); ++a) {
         for (size_t b = 0; b < sources.actors.size(); ++b) {
-          if (a != b) Push(analysis, Argument(sources, a), Argument(sources, b), analysis.code.active, events);
+          if (a != b) tally.Add(Push(analysis, Argument(sources, a), Argument(sources, b), analysis.code.active, events));
         }
       }
-      return;
+      return tally.Result(sources.empty() ? Outcome::kNoSource : Outcome::kNoTarget);
     }
     const Side& targets = analysis.target;
-    if (targets.empty()) {
-      EmitWithoutTarget(analysis, events);
-      return;
-    }
+    if (targets.empty()) return EmitWithoutTarget(analysis, events);
     for (size_t s = 0; s < sources.actors.size(); ++s) {
       for (size_t t = 0; t < targets.actors.size(); ++t) {
         doc::EventArgument source = Argument(sources, s);
         doc::EventArgument target = Argument(targets, t);
-        Push(analysis, source, target, analysis.code.active, events);
-        Push(analysis, target, source, analysis.code.passive, events);
+        tally.Add(Push(analysis, source, target, analysis.code.active, events));
+        tally.Add(Push(analysis, target, source, analysis.code.passive, events));
       }
     }
+    return tally.Result(Outcome::kNoSource);
   }
 
   const doc::Document& document_;
@@ -859,13 +1015,32 @@ class Coder {
   PatternMatcher matcher_;
   std::vector<VerbAnalysis> analyses_;
   std::vector<int> discarded_clauses_;  // clause heads dated by a discard phrase
+  SentenceTrace* trace_;                // nullptr: no trace
 };
 
 }  // namespace
 
+DiscardTrace MakeDiscardTrace(const dict::DiscardList& discards, uint32_t discard, uint32_t sentence) {
+  const dict::Discard& entry = discards.discards()[discard];
+  DiscardTrace out;
+  out.phrase = entry.phrase;
+  out.where = std::string(Basename(discards.file())) + ":" + std::to_string(entry.line);
+  out.story = entry.scope == dict::DiscardScope::kStory;
+  out.sentence = sentence;
+  return out;
+}
+
 void CodeSentence(const doc::Document& document, uint32_t sentence, const CoderResources& resources,
-                  std::vector<doc::Event>* events) {
-  Coder(document, sentence, resources).Run(events);
+                  std::vector<doc::Event>* events, SentenceTrace* trace) {
+  Coder(document, sentence, resources, trace).Run(events);
+}
+
+void TraceDiscardedSentence(const doc::Document& document, uint32_t sentence,
+                            const CoderResources& resources, const DiscardTrace& discard,
+                            SentenceTrace* trace) {
+  trace->discard = discard;
+  Coder coder(document, sentence, resources, trace);
+  coder.TraceDiscarded(discard);
 }
 
 }  // namespace khabar::events::internal

@@ -12,6 +12,7 @@
 #include "khabar/doc/events.h"
 #include "khabar/events/actor_resolver.h"
 #include "khabar/events/cameo_codebook.h"
+#include "khabar/events/coding_trace.h"
 #include "khabar/events/internal/code_algebra.h"
 
 namespace khabar::events::internal {
@@ -25,10 +26,21 @@ struct CoderResources {
   bool future_is_intent = true;  // CodingContext::future_is_intent
 };
 
-// Appends the events of document.sentences[sentence] to *events.
-// REQUIRES: the document is parsed; every pointer in `resources` is set.
+// The trace of discard `discard` of `discards`, found in `sentence`.
+DiscardTrace MakeDiscardTrace(const dict::DiscardList& discards, uint32_t discard, uint32_t sentence);
+
+// Appends the events of document.sentences[sentence] to *events and, unless `trace` is
+// nullptr, records in *trace what the coder decided for each dictionary verb and noun.
+// REQUIRES: the document is parsed; every pointer in `resources` is set;
+// trace->sentence == sentence.
 void CodeSentence(const doc::Document& document, uint32_t sentence, const CoderResources& resources,
-                  std::vector<doc::Event>* events);
+                  std::vector<doc::Event>* events, SentenceTrace* trace = nullptr);
+
+// Records in *trace the dictionary verbs and nouns of a sentence that a story discard
+// stopped, each with outcome kDiscardedSentence and `discard` as its reason.
+void TraceDiscardedSentence(const doc::Document& document, uint32_t sentence,
+                            const CoderResources& resources, const DiscardTrace& discard,
+                            SentenceTrace* trace);
 
 }  // namespace khabar::events::internal
 
