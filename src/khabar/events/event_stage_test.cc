@@ -35,6 +35,7 @@ ATTACK
 --- CALL [010] ---
 CALL
 - * (ON +) [020]
+- * (ON +) (AGAINST) [111]
 --- SUPPLY [070] ---
 SUPPLY {SUPPLIES SUPPLIED SUPPLYING}
 - * &WEAPON [072]
@@ -234,6 +235,21 @@ TEST_F(EventStageTest, ControlClauseCombinesIntoAnAppealForMilitaryAid) {
                                          {"missiles", "missile", U::kNoun, 6, "obj"}});
   ASSERT_EQ(Triples(events), Triples_({"EGY 0232 LBY"}));
   EXPECT_EQ(events[0].quad_class, 1);
+}
+
+TEST_F(EventStageTest, APrepositionInsideAnotherVerbsClauseIsNotTheUpperVerbs) {
+  // "Egypt called on Libya to supply missiles against Sisi": "against" hangs on "supply",
+  // so CALL's "(ON +) (AGAINST)" pattern does not match and the appeal for aid stands.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"called", "call", U::kVerb, 0, "root"},
+                          {"on", "on", U::kAdp, 4, "case"},
+                          {"Libya", "Libya", U::kPropn, 2, "obl"},
+                          {"to", "to", U::kPart, 6, "mark"},
+                          {"supply", "supply", U::kVerb, 2, "xcomp"},
+                          {"missiles", "missile", U::kNoun, 6, "obj"},
+                          {"against", "against", U::kAdp, 9, "case"},
+                          {"Sisi", "Sisi", U::kPropn, 6, "obl"}})),
+            Triples_({"EGY 0232 LBY"}));
 }
 
 TEST_F(EventStageTest, NegatedVerbIsFlaggedAndCodedAsItsNegation) {

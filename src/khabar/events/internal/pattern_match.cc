@@ -73,6 +73,17 @@ int PatternMatcher::MatchNoun(const dict::PatternNoun& noun, const Region& regio
   return -1;
 }
 
+// A prepositional phrase of the verb's own clause: the path from its head up to the verb
+// passes no other verb ("asked him to provide tanks to train forces for a battle against
+// the GNA": "against" belongs to "train", not to "asked").
+bool PatternMatcher::NearVerb(int phrase_head, int verb) const {
+  for (int at = tree_.head(phrase_head), steps = 0; at >= 0 && steps < tree_.size(); at = tree_.head(at), ++steps) {
+    if (at == verb) return true;
+    if (tree_.upos(at) == doc::Upos::kVerb) return false;
+  }
+  return false;
+}
+
 bool PatternMatcher::MatchConstituent(const dict::PatternConstituent& constituent, const Region& region,
                                       int verb, int subject, bool before, PatternChoice* choice) const {
   if (constituent.kind == dict::PatternConstituent::Kind::kNoun) {
@@ -107,6 +118,7 @@ bool PatternMatcher::MatchConstituent(const dict::PatternConstituent& constituen
     bool marks = base == "case" || base == "mark";
     if (!marks && !particle) continue;
     int object = marks ? tree_.head(word) : -1;
+    if (object >= 0 && !NearVerb(object, verb)) continue;
     if (constituent.nouns.empty()) {
       choice->score += 1;
       return true;

@@ -42,6 +42,7 @@ class PatternMatcher {
   };
   bool WordMatches(const dict::PatternWord& pattern_word, int word) const;
   bool IsOwnClause(int word) const;
+  bool NearVerb(int phrase_head, int verb) const;
   // Matches a noun (head last) in `region`; returns the head word or -1.
   int MatchNoun(const dict::PatternNoun& noun, const Region& region, int* score) const;
   bool MatchConstituent(const dict::PatternConstituent& constituent, const Region& region, int verb,
