@@ -38,6 +38,24 @@ void BM_LoadPhoenix(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadPhoenix)->Unit(benchmark::kMillisecond);
 
+// What `khabar code` loads: Phoenix plus Khabar's overlays (actors, agents, verbs, nouns).
+void BM_LoadPhoenixWithOverlays(benchmark::State& state) {
+  std::string dir = CameoDir();
+  size_t lines = 0;
+  for (auto _ : state) {
+    StatusOr<Dictionaries> loaded = LoadDictionaries(dir, DictionaryFiles::PhoenixWithOverlays());
+    if (!loaded.ok()) {
+      state.SkipWithError(loaded.status().ToString().c_str());
+      return;
+    }
+    lines = 0;
+    for (const FileReport& report : loaded->reports) lines += report.lines;
+    benchmark::DoNotOptimize(loaded->actors.actors().data());
+  }
+  state.counters["lines"] = static_cast<double>(lines);
+}
+BENCHMARK(BM_LoadPhoenixWithOverlays)->Unit(benchmark::kMillisecond);
+
 void BM_LoadValidate(benchmark::State& state) {
   std::string dir = CameoDir();
   for (auto _ : state) {
