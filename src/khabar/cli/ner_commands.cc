@@ -1,15 +1,17 @@
 // `khabar train ner` and `khabar eval ner`: the named-entity recogniser (src/khabar/ner/).
 //
 //   khabar train ner [--train A.iob2,B.iob2] [--dev Y.iob2] [-o PATH] [--tagger PATH]
-//                    [--text A.conllu,...] [--no-text] [--gum A.conllu,...] [--no-gazetteer]
+//                    [--text A.conllu,...] [--no-text] [--gum A.conllu,...] [--no-gum]
+//                    [--no-gazetteer] [--refit 0|1] [--threads N]
 //                    [--epochs N] [--seed S] [--decoder viterbi|greedy] [--clusters N]
 //                    [--test X.iob2,...] (and experiment flags, see tools/recipes/ner.md)
 //   khabar eval ner --gold X.iob2 [--model PATH] [--tagger-model PATH] [--json]
 //                   [--system-output PATH]
 //
 // Training defaults are the recipe (ner::RecipeNerTrainOptions, tools/recipes/ner.md): UNER
-// EWT train, UNER EWT dev for early stopping, GUM-open train as extra unlabelled text, the
-// tagger at models/tagger-en.khm, the installed gazetteer lists, output models/ner-en.khm.
+// EWT train plus GUM-open train's entity mentions, UNER EWT dev for early stopping and then
+// trained on as well (--refit 1), GUM-open train as extra unlabelled text, the tagger at
+// models/tagger-en.khm, the installed gazetteer lists, output models/ner-en.khm.
 // Evaluation tags the gold words with the tagger, labels them and prints exact-span entity
 // precision, recall and F1 over PER/ORG/LOC (micro-averaged, in percent); without --json also
 // a row per type. Exit status: 0; 1 when the model cannot be written or the gold file does not
@@ -44,6 +46,7 @@ struct NerTrainFlags {
   std::vector<std::string> text;
   bool no_text = false;
   std::vector<std::string> gum;
+  bool no_gum = false;
   bool no_gazetteer = false;
   ner::NerTrainOptions defaults;  // epochs, seed, decoder, ... as given on the command line
   std::string decoder = "viterbi";
@@ -85,7 +88,9 @@ StatusOr<ner::NerTrainOptions> TrainOptions(const NerTrainFlags& flags) {
   options.text_paths = flags.no_text        ? std::vector<std::string>()
                        : flags.text.empty() ? recipe.text_paths
                                             : flags.text;
-  options.entity_conllu_paths = flags.gum;
+  options.entity_conllu_paths = flags.no_gum        ? std::vector<std::string>()
+                                : flags.gum.empty() ? recipe.entity_conllu_paths
+                                                    : flags.gum;
   if (!flags.no_gazetteer) options.gazetteer = recipe.gazetteer;
   if (flags.decoder != "viterbi" && flags.decoder != "greedy") {
     return InvalidArgumentError("--decoder must be viterbi or greedy");
@@ -151,9 +156,10 @@ int RunTrainNer(const NerTrainFlags& flags) {
                 report.status().code() == StatusCode::kUnavailable ? kExitFailed : kExitBadSetup);
   }
   fmt::print(
-      "best epoch {} (dev {}); {} training sentences, {} words; {:.1f} s; {} bytes; wrote {}\n",
-      report->best_epoch, ScoreLine(report->best_dev), report->train_sentences, report->train_words,
-      report->seconds, report->model_bytes, options->output_path);
+      "best epoch {} (dev {}{}); {} training sentences, {} words; {:.1f} s; {} bytes; wrote {}\n",
+      report->best_epoch, ScoreLine(report->best_dev),
+      options->refit_with_dev ? ", before the refit on train + dev" : "", report->train_sentences,
+      report->train_words, report->seconds, report->model_bytes, options->output_path);
   Status tested = EvaluateTestFiles(*report->recognizer, options->tagger_model_path, flags.test);
   if (!tested.ok()) return Fail("train", tested, kExitFailed);
   return 0;
@@ -231,6 +237,21 @@ void AddExperimentFlags(CLI::App& command, NerTrainFlags& flags) {
   command
       .add_option("--patience", options.patience, "epochs without a better dev F1 before stopping")
       ->capture_default_str();
+  command
+      .add_option("--threads", options.threads,
+                  "ensemble members trained at once (the model does not depend on it)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
+  command
+      .add_option("--word-dropout", options.word_dropout,
+                  "probability that a training word is seen as unknown in an epoch")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  command
+      .add_option("--refit", options.refit_with_dev,
+                  "train again on train + dev for the best dev epochs (1) or keep the "
+                  "train-only model (0)")
+      ->capture_default_str();
 }
 
 }  // namespace
@@ -258,10 +279,13 @@ void RegisterNerTrainCommand(CLI::App& train, int* exit_code) {
   command->add_flag("--no-text", flags->no_text, "use the training files' words only");
   command
       ->add_option("--gum", flags->gum,
-                   "CoNLL-U files with GUM entity annotation to train on as well")
+                   "CoNLL-U files with GUM entity annotation to train on as well (default: "
+                   "GUM-open train)")
       ->delimiter(',');
+  command->add_flag("--no-gum", flags->no_gum, "no GUM entity mentions in training");
   command->add_flag("--no-gazetteer", flags->no_gazetteer,
-                    "no gazetteer features (default: WordNet, ISO 3166 and GeoNames names)");
+                    "no gazetteer features (default: WordNet, ISO 3166, GeoNames and Phoenix actor "
+                    "names)");
   command->add_option("--epochs", flags->defaults.epochs, "maximum epochs")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));

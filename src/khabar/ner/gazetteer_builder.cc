@@ -114,6 +114,69 @@ Status AddGeoNames(const std::string& path, NameBits& names) {
   return Status::Ok();
 }
 
+// The name of an actor dictionary line ("UNITED_NATIONS_ [IGOUNO] # ..." -> "UNITED NATIONS"),
+// without its leading '+'.
+std::string ActorName(std::string_view line) {
+  if (!line.empty() && line[0] == '+') line.remove_prefix(1);
+  line = line.substr(0, line.find_first_of("[#\t"));
+  std::string name;
+  for (char c : line) name += (c == '_' || c == ' ') ? ' ' : c;
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+  return name;
+}
+
+// Folds the codes in `line` ("[IGOUNO 950501-050430] [ELI]") into the block's kind.
+void ReadActorCodes(std::string_view line, bool* dated, bool* country_only, bool* any) {
+  size_t at = 0;
+  while ((at = line.find('[', at)) != std::string_view::npos) {
+    const size_t end = line.find(']', at);
+    const std::string_view code =
+        line.substr(at + 1, end == std::string_view::npos ? std::string_view::npos : end - at - 1);
+    *any = true;
+    if (code.find(' ') != std::string_view::npos) *dated = true;
+    const std::string_view head = code.substr(0, code.find(' '));
+    if (head.size() != 3) *country_only = false;
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+}
+
+// One Phoenix actor file: blocks of a primary name, "+" synonyms and "[CODE date]" lines.
+Status AddActors(const std::string& path, NameBits& names) {
+  KH_ASSIGN_OR_RETURN(std::string data, base::ReadFile(path, kMaxSourceBytes));
+  std::vector<std::string> block;
+  bool dated = false, country_only = true, any = false;
+  auto flush = [&] {
+    if (any) {
+      const uint32_t bits = dated          ? internal::kGazActorPerson
+                            : country_only ? internal::kGazActorCountry
+                                           : internal::kGazActorGroup;
+      for (const std::string& name : block) {
+        if (name.size() > 1 && name.find_first_of("0123456789") == std::string::npos) {
+          Add(name, bits, names);
+        }
+      }
+    }
+    block.clear();
+    dated = any = false;
+    country_only = true;
+  };
+  for (std::string_view line : SplitFields(data, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (line[0] == ' ' || line[0] == '\t') {
+      ReadActorCodes(line.substr(0, line.find('#')), &dated, &country_only, &any);
+      continue;
+    }
+    if (line[0] != '+') flush();
+    block.push_back(ActorName(line));
+    ReadActorCodes(line.substr(0, line.find('#')), &dated, &country_only, &any);
+  }
+  flush();
+  return Status::Ok();
+}
+
 // Appends `piece` split at hyphens ("al-Ani" -> "al", "-", "ani") or whole.
 void AppendWords(std::string_view piece, bool split_hyphens, std::vector<std::string>& words) {
   if (!split_hyphens) {
@@ -181,6 +244,7 @@ StatusOr<internal::Gazetteer> BuildGazetteer(const GazetteerSources& sources) {
                                   internal::kGazRegion, names));
   }
   if (!sources.geonames_path.empty()) KH_RETURN_IF_ERROR(AddGeoNames(sources.geonames_path, names));
+  for (const std::string& path : sources.actor_paths) KH_RETURN_IF_ERROR(AddActors(path, names));
   internal::Gazetteer gazetteer;
   std::vector<std::pair<uint64_t, uint32_t>> rows;
   for (const auto& [joined, bits] : names) {

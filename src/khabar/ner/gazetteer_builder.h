@@ -4,7 +4,10 @@
 //    also their first and last words), capitalised lemmas of noun.location (places) and
 //    noun.group (organisations and peoples);
 //  * ISO 3166-1 country names and ISO 3166-2 subdivision names (iso-codes JSON);
-//  * GeoNames cities5000 (name and ASCII name; 100,000 people or more marks a big city).
+//  * GeoNames cities5000 (name and ASCII name; 100,000 people or more marks a big city);
+//  * Phoenix actor dictionaries (PETRARCH format, in the data directory's cameo/): an actor
+//    with a dated role is a person, one coded with a bare country code a country, any other
+//    an organisation.
 // Names are split into words the way UD English tokenizes them (spaces and underscores;
 // a comma, or a hyphen, becomes a word of its own; the unsplit hyphenated form is kept too)
 // and lowercased.
@@ -28,9 +31,10 @@ namespace khabar::ner {
 
 // Empty paths are skipped.
 struct GazetteerSources {
-  std::string wordnet_dir;    // holds data.noun
-  std::string iso_codes_dir;  // holds iso_3166-1.json and iso_3166-2.json
-  std::string geonames_path;  // cities5000.txt
+  std::string wordnet_dir;               // holds data.noun
+  std::string iso_codes_dir;             // holds iso_3166-1.json and iso_3166-2.json
+  std::string geonames_path;             // cities5000.txt
+  std::vector<std::string> actor_paths;  // Phoenix.*.actors.txt
 };
 
 // Errors from reading the files (NotFound names the missing one); DataLoss for JSON that

@@ -53,7 +53,11 @@ std::string EncodeSettings(const RecognizerParts& parts) {
   return out.Release();
 }
 
-Status DecodeSettings(std::string_view bytes, RecognizerParts& parts) {
+// What schema 1 allowed: its feature groups and gazetteer bits.
+constexpr uint32_t kSchema1Groups = 127;
+constexpr uint32_t kSchema1GazetteerBits = 511;
+
+Status DecodeSettings(std::string_view bytes, uint32_t schema, RecognizerParts& parts) {
   model::Decoder in(bytes);
   while (!in.done()) {
     uint32_t field = 0, value = 0;
@@ -65,7 +69,8 @@ Status DecodeSettings(std::string_view bytes, RecognizerParts& parts) {
       }
       parts.decoder = static_cast<DecoderKind>(value);
     } else if (field == kFeatureGroupsField) {
-      if ((value & ~internal::kAllGroups) != 0) return DataLossError("unknown feature groups");
+      const uint32_t known = schema < 2 ? kSchema1Groups : internal::kAllGroups;
+      if ((value & ~known) != 0) return DataLossError("unknown feature groups");
       parts.feature_groups = value;
     }
   }
@@ -118,13 +123,15 @@ std::string EncodeGazetteer(const internal::Gazetteer& gazetteer) {
   return out.Release();
 }
 
-Status DecodeGazetteer(std::string_view bytes, internal::Gazetteer& gazetteer) {
+Status DecodeGazetteer(std::string_view bytes, uint32_t schema, internal::Gazetteer& gazetteer) {
   model::Decoder in(bytes);
   if (!in.GetVarint32(&gazetteer.max_words) || gazetteer.max_words == 0 ||
       gazetteer.max_words > internal::kMaxGazetteerWords) {
     return DataLossError("bad longest name");
   }
-  KH_ASSIGN_OR_RETURN(gazetteer.names, HashTable::Decode(in, internal::kAllGazetteerBits));
+  KH_ASSIGN_OR_RETURN(
+      gazetteer.names,
+      HashTable::Decode(in, schema < 2 ? kSchema1GazetteerBits : internal::kAllGazetteerBits));
   return in.done() ? Status::Ok() : DataLossError("trailing bytes");
 }
 
@@ -138,10 +145,11 @@ Status DecodeWeights(std::string_view bytes, internal::Weights& weights) {
 
 StatusOr<std::unique_ptr<Recognizer>> FromReader(const model::ModelReader& reader) {
   RecognizerParts parts;
+  const uint32_t schema = reader.header().schema_version;
   KH_ASSIGN_OR_RETURN(std::string_view labels, reader.Section(kNerLabelsSection));
   KH_RETURN_IF_ERROR(DecodeLabels(labels).WithPrefix("labels"));
   KH_ASSIGN_OR_RETURN(std::string_view settings, reader.Section(kNerSettingsSection));
-  KH_RETURN_IF_ERROR(DecodeSettings(settings, parts).WithPrefix("settings"));
+  KH_RETURN_IF_ERROR(DecodeSettings(settings, schema, parts).WithPrefix("settings"));
   KH_ASSIGN_OR_RETURN(std::string_view lexicon, reader.Section(kNerLexiconSection));
   KH_RETURN_IF_ERROR(DecodeLexicon(lexicon, parts.lexicon).WithPrefix("lexicon"));
   if (StatusOr<std::string_view> clusters = reader.Section(kNerClustersSection); clusters.ok()) {
@@ -149,7 +157,7 @@ StatusOr<std::unique_ptr<Recognizer>> FromReader(const model::ModelReader& reade
   }
   if (StatusOr<std::string_view> gazetteer = reader.Section(kNerGazetteerSection); gazetteer.ok()) {
     KH_RETURN_IF_ERROR(
-        DecodeGazetteer(*gazetteer, parts.lexicon.gazetteer).WithPrefix("gazetteer"));
+        DecodeGazetteer(*gazetteer, schema, parts.lexicon.gazetteer).WithPrefix("gazetteer"));
   }
   KH_ASSIGN_OR_RETURN(std::string_view weights, reader.Section(kNerWeightsSection));
   KH_RETURN_IF_ERROR(DecodeWeights(weights, parts.weights).WithPrefix("weights"));
@@ -160,8 +168,8 @@ StatusOr<std::unique_ptr<Recognizer>> FromReader(const model::ModelReader& reade
 
 StatusOr<std::unique_ptr<Recognizer>> Recognizer::Load(const std::string& path) {
   KH_ASSIGN_OR_RETURN(model::ModelReader reader,
-                      model::ModelReader::Load(path, model::ComponentKind::kNer, kNerSchemaVersion,
-                                               kNerSchemaVersion));
+                      model::ModelReader::Load(path, model::ComponentKind::kNer,
+                                               kNerMinSchemaVersion, kNerSchemaVersion));
   StatusOr<std::unique_ptr<Recognizer>> recognizer = FromReader(reader);
   if (!recognizer.ok()) return recognizer.status().WithPrefix(path);
   return recognizer;
@@ -170,7 +178,7 @@ StatusOr<std::unique_ptr<Recognizer>> Recognizer::Load(const std::string& path) 
 StatusOr<std::unique_ptr<Recognizer>> Recognizer::FromBytes(std::string bytes) {
   KH_ASSIGN_OR_RETURN(model::ModelReader reader,
                       model::ModelReader::FromBytes(std::move(bytes), model::ComponentKind::kNer,
-                                                    kNerSchemaVersion, kNerSchemaVersion));
+                                                    kNerMinSchemaVersion, kNerSchemaVersion));
   return FromReader(reader);
 }
 
@@ -202,7 +210,7 @@ Status Recognizer::Save(const std::string& path, std::string_view training_data)
 
 void Recognizer::Label(std::span<const NerWord> words, NerScratch& scratch,
                        std::span<BioLabel> labels, std::span<float> confidence) const {
-  internal::PrepareSentence(words, parts_.lexicon, scratch.sentence_);
+  internal::PrepareSentence(words, parts_.lexicon, scratch.sentence_, parts_.feature_groups);
   scratch.labels_.resize(words.size());
   float* confidence_out = confidence.empty() ? nullptr : confidence.data();
   if (parts_.decoder == DecoderKind::kGreedy) {

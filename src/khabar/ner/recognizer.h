@@ -37,7 +37,8 @@ namespace khabar::ner {
 using NerWord = internal::WordInput;
 
 // Layout of the NER model (docs/formats/ner.md). Section ids are never reused.
-inline constexpr uint32_t kNerSchemaVersion = 1;
+inline constexpr uint32_t kNerSchemaVersion = 2;
+inline constexpr uint32_t kNerMinSchemaVersion = 1;  // the oldest schema this build reads
 inline constexpr uint32_t kNerLabelsSection = 1;
 inline constexpr uint32_t kNerSettingsSection = 2;
 inline constexpr uint32_t kNerLexiconSection = 3;

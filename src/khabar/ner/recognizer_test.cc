@@ -24,6 +24,8 @@ NerTrainOptions TinyOptions(DecoderKind decoder) {
   options.decoder = decoder;
   options.epochs = 10;
   options.min_weight = 0.0f;
+  options.word_dropout = 0.0f;
+  options.refit_with_dev = false;
   options.training_data = "tiny";
   return options;  // no tagger, gazetteer, clusters or extra text
 }
@@ -120,6 +122,25 @@ TEST(RecognizerLoadTest, RejectsOtherComponentsAndBadSections) {
               StatusIs(StatusCode::kDataLoss, HasSubstr("labels")));
 }
 
+TEST(RecognizerLoadTest, SchemaOneFilesMayNotUseTheNewerBits) {
+  RecognizerParts parts = TinyRecognizer(DecoderKind::kViterbi).parts();
+  const std::string current = Recognizer(parts).Serialize("tiny", "2026-11-21");
+  ASSERT_THAT(Recognizer::FromBytes(current), IsOk());
+  // The same sections in a schema-1 container: the schema-2 feature groups are unknown there.
+  StatusOr<model::ModelReader> reader = model::ModelReader::FromBytes(
+      current, model::ComponentKind::kNer, kNerSchemaVersion, kNerSchemaVersion);
+  ASSERT_THAT(reader, IsOk());
+  model::ModelWriter old(model::ComponentKind::kNer, 1, "tiny");
+  for (uint32_t section :
+       {kNerLabelsSection, kNerSettingsSection, kNerLexiconSection, kNerWeightsSection}) {
+    StatusOr<std::string_view> bytes = reader->Section(section);
+    ASSERT_THAT(bytes, IsOk());
+    old.AddSection(section, std::string(*bytes));
+  }
+  const bool new_groups = (parts.feature_groups & ~uint32_t{127}) != 0;
+  EXPECT_EQ(Recognizer::FromBytes(old.Serialize()).ok(), !new_groups);
+}
+
 TEST(RecognizerLoadTest, MissingFileIsNotFound) {
   EXPECT_THAT(Recognizer::Load("/nonexistent/ner.khm"),
               StatusIs(StatusCode::kNotFound, ::testing::_));
@@ -143,6 +164,23 @@ TEST(TrainNerTest, IsDeterministicAndWritesTheModel) {
   StatusOr<NerScores> scores = EvaluateNerFile(**loaded, nullptr, kTiny);
   ASSERT_THAT(scores, IsOk());
   EXPECT_DOUBLE_EQ(scores->all.F1(), first->best_dev.all.F1());
+}
+
+TEST(TrainNerTest, ThreadCountDoesNotChangeTheModel) {
+  NerTrainOptions options = TinyOptions(DecoderKind::kViterbi);
+  options.ensemble = 3;
+  options.word_dropout = 0.2f;
+  options.refit_with_dev = true;
+  options.threads = 1;
+  StatusOr<NerTrainReport> one = TrainNer(options);
+  ASSERT_THAT(one, IsOk());
+  options.threads = 3;
+  StatusOr<NerTrainReport> three = TrainNer(options);
+  ASSERT_THAT(three, IsOk());
+  EXPECT_EQ(one->recognizer->Serialize("tiny", "2026-11-21"),
+            three->recognizer->Serialize("tiny", "2026-11-21"));
+  // The refit trains on train + dev (here the same file twice).
+  EXPECT_EQ(one->train_sentences, 14u);
 }
 
 TEST(TrainNerTest, RejectsBadOptions) {

@@ -1,10 +1,13 @@
 #include "khabar/ner/train.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <numeric>
 #include <random>
+#include <thread>
 #include <unordered_map>
 
 #include "khabar/base/data_dir.h"
@@ -26,6 +29,10 @@ constexpr char kUnerEwtTrain[] = "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEA
 constexpr char kUnerEwtDev[] = "/ner/UNER_English-EWT/en_ewt-ud-dev.iob2";
 constexpr char kGumOpenTrain[] = "/ud/en_gum_open/en_gum_open-ud-train.conllu";
 constexpr char kGeoNamesCities[] = "/geonames/cities5000.txt";
+// Phoenix actor dictionaries (people, organisations, countries).
+constexpr const char* kActorFiles[] = {"/cameo/Phoenix.International.actors.txt",
+                                       "/cameo/Phoenix.MilNonState.actors.txt",
+                                       "/cameo/Phoenix.Countries.actors.txt"};
 // Debian's wordnet-base and iso-codes.
 constexpr char kWordNetDir[] = "/usr/share/wordnet";
 constexpr char kIsoCodesDir[] = "/usr/share/iso-codes/json";
@@ -45,6 +52,7 @@ struct TrainingSet {
   std::vector<NerWord> words;
   std::vector<BioLabel> labels;
   std::vector<Iob2Sentence> sentences;  // word ranges into `words`
+  std::vector<uint8_t> domains;         // per sentence: 0 the IOB2 files, 1 GUM entities
 };
 
 // How often a lowercased word was seen with each entity type and capitalised.
@@ -178,7 +186,7 @@ NerScores EvaluateTagged(const Recognizer& recognizer, const Iob2Corpus& corpus,
 }
 
 Status AddTrainingFile(Iob2Corpus corpus, const tag::Tagger* tagger, size_t max_sentences,
-                       bool learn_other, TrainingSet& set) {
+                       bool learn_other, uint8_t domain, TrainingSet& set) {
   if (!learn_other) {
     for (BioLabel& label : corpus.labels) {
       if (LabelGroup(label) == kOtherGroup) label = BioLabel::kO;
@@ -197,6 +205,7 @@ Status AddTrainingFile(Iob2Corpus corpus, const tag::Tagger* tagger, size_t max_
     }
     flat.word_end = static_cast<uint32_t>(set.words.size());
     set.sentences.push_back(flat);
+    set.domains.push_back(domain);
   }
   set.files.push_back(std::move(corpus));
   return Status::Ok();
@@ -207,7 +216,7 @@ struct PreparedSet {
   std::vector<internal::SentenceInfo> sentences;
 };
 
-PreparedSet Prepare(const TrainingSet& set, const LexiconBuild& build) {
+PreparedSet Prepare(const TrainingSet& set, const LexiconBuild& build, uint32_t groups) {
   PreparedSet prepared;
   prepared.sentences.resize(set.sentences.size());
   for (size_t sentence_idx = 0; sentence_idx < set.sentences.size(); ++sentence_idx) {
@@ -215,7 +224,8 @@ PreparedSet Prepare(const TrainingSet& set, const LexiconBuild& build) {
     internal::SentenceInfo& info = prepared.sentences[sentence_idx];
     internal::PrepareSentence(
         std::span(set.words).subspan(sentence.word_begin, sentence.word_count()), build.lexicon,
-        info);
+        info, groups);
+    info.domain = set.domains[sentence_idx];
     for (uint32_t offset = 0; offset < sentence.word_count(); ++offset) {
       info.words[offset].entity = build.loo_entity[sentence.word_begin + offset];
       info.words[offset].casing = build.loo_casing[sentence.word_begin + offset];
@@ -245,13 +255,16 @@ void ViterbiStep(const internal::SentenceInfo& info, const BioLabel* gold, uint3
     if (gold_label != predicted[position]) {
       const size_t count = internal::StaticFeatures(info, position, groups, features);
       trainer.Update(features, count, gold_label, predicted[position]);
+      if (info.domain != 0) trainer.ExcludeFromAverage(features + count / 2, count / 2);
     }
     size_t count = internal::LabelFeatures(info, position, groups, gold_previous,
                                            internal::kNoLabel, features);
     trainer.Add(features, count, gold_label, 1.0f);
+    if (info.domain != 0) trainer.ExcludeFromAverage(features + count / 2, count / 2);
     count = internal::LabelFeatures(info, position, groups, predicted_previous, internal::kNoLabel,
                                     features);
     trainer.Add(features, count, predicted[position], -1.0f);
+    if (info.domain != 0) trainer.ExcludeFromAverage(features + count / 2, count / 2);
   }
 }
 
@@ -265,9 +278,15 @@ void GreedyStep(const internal::SentenceInfo& info, const BioLabel* gold, uint32
   for (size_t position = 0; position < size; ++position) {
     const uint32_t previous = position == 0 ? internal::kStartLabel : predicted[position - 1];
     const uint32_t previous2 = position < 2 ? internal::kStartLabel : predicted[position - 2];
-    size_t count = internal::StaticFeatures(info, position, groups, scratch.features);
-    count += internal::LabelFeatures(info, position, groups, previous, previous2,
-                                     scratch.features + count);
+    const size_t static_count = internal::StaticFeatures(info, position, groups, scratch.features);
+    const size_t label_count = internal::LabelFeatures(info, position, groups, previous, previous2,
+                                                       scratch.features + static_count);
+    const size_t count = static_count + label_count;
+    if (info.domain != 0) {
+      trainer.ExcludeFromAverage(scratch.features + static_count / 2, static_count / 2);
+      trainer.ExcludeFromAverage(scratch.features + static_count + label_count / 2,
+                                 label_count / 2);
+    }
     std::fill(scores, scores + internal::kClasses, 0.0f);
     trainer.Score(scratch.features, count, scores);
     const uint32_t row = position == 0 ? internal::kStartRow : predicted[position - 1];
@@ -295,6 +314,9 @@ Status CheckOptions(const NerTrainOptions& options) {
     return InvalidArgumentError("no training files");
   if (options.epochs < 1) return InvalidArgumentError("epochs must be at least 1");
   if (options.ensemble < 1) return InvalidArgumentError("ensemble must be at least 1");
+  if (!(options.word_dropout >= 0.0f && options.word_dropout <= 1.0f)) {
+    return InvalidArgumentError("word dropout must be in [0, 1]");
+  }
   if ((options.feature_groups & ~internal::kAllGroups) != 0) {
     return InvalidArgumentError("unknown feature groups");
   }
@@ -339,6 +361,7 @@ StatusOr<NerTrainOptions> RecipeNerTrainOptions() {
   options.train_paths = {data + kUnerEwtTrain};
   options.dev_path = data + kUnerEwtDev;
   options.text_paths = {data + kGumOpenTrain};
+  options.entity_conllu_paths = {data + kGumOpenTrain};
   options.output_path = DefaultNerModelPath();
   options.tagger_model_path = tag::DefaultTaggerModelPath();
   if (Exists(std::string(kWordNetDir) + "/data.noun")) options.gazetteer.wordnet_dir = kWordNetDir;
@@ -346,6 +369,9 @@ StatusOr<NerTrainOptions> RecipeNerTrainOptions() {
     options.gazetteer.iso_codes_dir = kIsoCodesDir;
   }
   if (Exists(data + kGeoNamesCities)) options.gazetteer.geonames_path = data + kGeoNamesCities;
+  for (const char* file : kActorFiles) {
+    if (Exists(data + file)) options.gazetteer.actor_paths.push_back(data + file);
+  }
   return options;
 }
 
@@ -406,7 +432,8 @@ uint32_t UsableGroups(const NerTrainOptions& options) {
   if (options.tagger_model_path.empty()) groups &= ~internal::kPosGroup;
   if (options.cluster_count == 0) groups &= ~internal::kClusterGroup;
   const GazetteerSources& lists = options.gazetteer;
-  if (lists.wordnet_dir.empty() && lists.iso_codes_dir.empty() && lists.geonames_path.empty()) {
+  if (lists.wordnet_dir.empty() && lists.iso_codes_dir.empty() && lists.geonames_path.empty() &&
+      lists.actor_paths.empty()) {
     groups &= ~internal::kGazetteerGroup;
   }
   return groups;
@@ -419,12 +446,14 @@ Status ReadData(const NerTrainOptions& options, TrainingData& data, NerTrainRepo
     KH_ASSIGN_OR_RETURN(Iob2Corpus corpus, ReadIob2(path));
     report.other_type_words += corpus.other_type_words;
     KH_RETURN_IF_ERROR(AddTrainingFile(std::move(corpus), data.tagger.get(),
-                                       options.max_train_sentences, options.learn_other, data.set));
+                                       options.max_train_sentences, options.learn_other, 0,
+                                       data.set));
   }
   for (const std::string& path : options.entity_conllu_paths) {
     KH_ASSIGN_OR_RETURN(Iob2Corpus corpus, ReadGumEntities(path));
     KH_RETURN_IF_ERROR(AddTrainingFile(std::move(corpus), data.tagger.get(),
-                                       options.max_train_sentences, options.learn_other, data.set));
+                                       options.max_train_sentences, options.learn_other,
+                                       options.entity_domain_features ? 1 : 0, data.set));
   }
   if (!options.dev_path.empty()) {
     KH_ASSIGN_OR_RETURN(data.dev, ReadIob2(options.dev_path));
@@ -462,7 +491,7 @@ Status BuildTables(const NerTrainOptions& options, TrainingData& data, NerTrainR
                         " names, up to " + std::to_string(data.build.lexicon.gazetteer.max_words) +
                         " words");
   }
-  data.prepared = Prepare(data.set, data.build);
+  data.prepared = Prepare(data.set, data.build, data.groups);
   return Status::Ok();
 }
 
@@ -499,16 +528,38 @@ Run TrainRun(const NerTrainOptions& options, const TrainingData& data, uint32_t 
   std::vector<uint8_t> predicted;
   Run run;
   int since_best = 0;
+  internal::SentenceInfo dropped;
+  const uint64_t unknown = internal::HashBytes(4, "<unk>");
+  // Integer threshold on the generator's 64-bit output, so the draws are the same everywhere.
+  const double drop_share = std::clamp(static_cast<double>(options.word_dropout), 0.0, 1.0);
+  const uint64_t drop_below =
+      drop_share >= 1.0 ? UINT64_MAX : static_cast<uint64_t>(drop_share * 0x1p64);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t sentence_idx : order) {
       const BioLabel* gold = data.set.labels.data() + data.set.sentences[sentence_idx].word_begin;
-      const internal::SentenceInfo& info = data.prepared.sentences[sentence_idx];
+      const internal::SentenceInfo* info_ptr = &data.prepared.sentences[sentence_idx];
+      if (drop_below != 0) {
+        dropped.words = info_ptr->words;
+        dropped.casing_style = info_ptr->casing_style;
+        dropped.domain = info_ptr->domain;
+        for (internal::WordInfo& word : dropped.words) {
+          if (rng() >= drop_below) continue;
+          word.lower = word.exact = word.norm = unknown;
+          word.entity = 0;
+        }
+        info_ptr = &dropped;
+      }
+      const internal::SentenceInfo& info = *info_ptr;
       if (options.decoder == DecoderKind::kViterbi) {
         ViterbiStep(info, gold, data.groups, trainer, scratch, predicted);
       } else {
         GreedyStep(info, gold, data.groups, trainer, scratch, predicted);
       }
+    }
+    if (options.dev_path.empty() && epoch < options.epochs) {
+      Report(options, "seed " + std::to_string(seed) + " epoch " + std::to_string(epoch));
+      continue;  // without dev only the last epoch's average is kept
     }
     internal::Weights weights = trainer.Average(options.min_weight);
     const NerScores scores = ScoreDev(options, data, *MakeRecognizer(options, data, weights));
@@ -528,6 +579,44 @@ Run TrainRun(const NerTrainOptions& options, const TrainingData& data, uint32_t 
   return run;
 }
 
+// The ensemble of `options` on `data`: one run per member; `epochs` (when not empty) fixes
+// each member's epoch count and turns early stopping off.
+std::vector<Run> TrainEnsemble(const NerTrainOptions& options, const TrainingData& data,
+                               const std::vector<int>& epochs) {
+  std::vector<Run> runs(options.ensemble);
+  std::mutex progress_mutex;
+  NerTrainOptions shared = options;
+  if (options.progress) {
+    shared.progress = [&](std::string_view line) {
+      const std::lock_guard<std::mutex> lock(progress_mutex);
+      options.progress(line);
+    };
+  }
+  // Members are independent (own trainer, own seed) and mixed in member order, so the
+  // result does not depend on the thread count.
+  std::atomic<uint32_t> next{0};
+  auto work = [&] {
+    for (uint32_t member = next++; member < options.ensemble; member = next++) {
+      NerTrainOptions member_options = shared;
+      if (!epochs.empty()) member_options.epochs = epochs[member];
+      runs[member] = TrainRun(member_options, data, options.seed + member);
+    }
+  };
+  const uint32_t thread_count = std::clamp<uint32_t>(options.threads, 1, options.ensemble);
+  std::vector<std::thread> threads;
+  for (uint32_t thread = 1; thread < thread_count; ++thread) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  return runs;
+}
+
+internal::Weights MixRuns(std::vector<Run>& runs) {
+  if (runs.size() == 1) return std::move(runs.front().weights);
+  std::vector<const internal::Weights*> members;
+  for (const Run& run : runs) members.push_back(&run.weights);
+  return internal::Weights::Mix(members);
+}
+
 }  // namespace
 
 StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
@@ -541,22 +630,35 @@ StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
   }
   KH_RETURN_IF_ERROR(ReadData(options, data, report));
   KH_RETURN_IF_ERROR(BuildTables(options, data, report));
-  std::vector<Run> runs;
-  for (uint32_t member = 0; member < options.ensemble; ++member) {
-    runs.push_back(TrainRun(options, data, options.seed + member));
-  }
+  std::vector<Run> runs = TrainEnsemble(options, data, {});
   report.dev_by_epoch = runs.front().dev_by_epoch;
   report.best_epoch = runs.front().best_epoch;
-  if (runs.size() == 1) {
-    report.recognizer = MakeRecognizer(options, data, std::move(runs.front().weights));
-  } else {
-    std::vector<const internal::Weights*> members;
-    for (const Run& run : runs) members.push_back(&run.weights);
-    report.recognizer = MakeRecognizer(options, data, internal::Weights::Mix(members));
-  }
+  report.recognizer = MakeRecognizer(options, data, MixRuns(runs));
   report.best_dev = ScoreDev(options, data, *report.recognizer);
+  if (options.refit_with_dev && !options.dev_path.empty()) {
+    std::vector<int> epochs;
+    for (const Run& run : runs) epochs.push_back(run.best_epoch);
+    runs.clear();
+    NerTrainOptions refit = options;
+    refit.train_paths.push_back(options.dev_path);
+    refit.dev_path.clear();
+    Report(options, "refit on train + dev");
+    report.other_type_words = 0;
+    TrainingData full;
+    full.groups = data.groups;
+    full.tagger = std::move(data.tagger);
+    data = TrainingData();  // free the first pass's tables
+    KH_RETURN_IF_ERROR(ReadData(refit, full, report));
+    KH_RETURN_IF_ERROR(BuildTables(refit, full, report));
+    std::vector<Run> refit_runs = TrainEnsemble(refit, full, epochs);
+    report.recognizer = MakeRecognizer(refit, full, MixRuns(refit_runs));
+  }
+  NerTrainOptions named = options;
+  if (options.refit_with_dev && !options.dev_path.empty()) {
+    named.train_paths.push_back(options.dev_path);
+  }
   const std::string training_data =
-      options.training_data.empty() ? DefaultTrainingData(options) : options.training_data;
+      options.training_data.empty() ? DefaultTrainingData(named) : options.training_data;
   const std::string bytes = report.recognizer->Serialize(training_data, "");
   report.model_bytes = bytes.size();
   if (!options.output_path.empty()) {

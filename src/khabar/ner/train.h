@@ -15,8 +15,9 @@
 // include UD EWT train, whose sentences UNER EWT train annotates, so training tags are
 // more accurate than run-time ones (no jackknifing; see tools/recipes/ner.md).
 //
-// Training is deterministic: the same files, options and build give the same model.
-// Thread-safety: free functions without shared state.
+// Training is deterministic: the same files, options and build give the same model, whatever
+// the thread count (ensemble members train in parallel, each on its own data).
+// Thread-safety: free functions without shared state; `progress` is called under a lock.
 #ifndef KHABAR_NER_TRAIN_H_
 #define KHABAR_NER_TRAIN_H_
 
@@ -41,6 +42,9 @@ struct NerTrainOptions {
   // CoNLL-U files with GUM entity annotation, converted to names (gum_entities.h) and
   // trained on with the IOB2 files.
   std::vector<std::string> entity_conllu_paths;
+  // Give the GUM sentences' features a GUM-only copy as well (internal::SentenceInfo::domain),
+  // so that GUM's own conventions do not leak into the model.
+  bool entity_domain_features = true;
   std::string dev_path;       // early stopping; empty: run all epochs, keep the last
   std::string output_path;    // the .khm to write; empty: do not write
   std::string training_data;  // header identifier; default: the train file names
@@ -58,11 +62,21 @@ struct NerTrainOptions {
   // The capitalised-run features (kRunGroup) did not help on dev; see the recipe.
   uint32_t feature_groups = internal::kAllGroups & ~internal::kRunGroup;
   int epochs = 30;
-  int patience = 5;  // stop after this many epochs without a better dev F1
+  int patience = 3;  // stop after this many epochs without a better dev F1
+  // After early stopping on dev, train every ensemble member again on the training files
+  // plus the dev file, for the number of epochs that was best on dev (the model returned;
+  // best_dev then scores the train-only ensemble, since dev is part of the final training).
+  bool refit_with_dev = true;
   uint32_t seed = 1;
   // Models trained with seeds seed, seed + 1, ... and averaged (parameter mixing); 1: one.
-  uint32_t ensemble = 3;
+  uint32_t ensemble = 2;
+  // Ensemble members trained at once, each on its own thread; the model does not depend on it.
+  uint32_t threads = 2;
   float min_weight = 1e-3f;  // averaged weights smaller than this are dropped
+  // Word dropout: in each epoch each training word is, with this probability, seen as an
+  // unknown word (its form, lowercase and normalised form hashed as "<unk>", no entity
+  // class), so that the model learns to label names it has not seen from their context.
+  float word_dropout = 0.25f;
   // A word's entity and capitalisation classes need this many other occurrences (leave-one-
   // out in training, so a word does not vouch for its own label).
   uint32_t lexicon_min_count = 2;
@@ -77,7 +91,7 @@ struct NerTrainOptions {
 struct NerTrainReport {
   std::vector<NerScores> dev_by_epoch;  // of the first ensemble member
   int best_epoch = 0;                   // of the first ensemble member, 1-based
-  NerScores best_dev;                   // of the model returned
+  NerScores best_dev;                   // of the model returned (refit: of the train-only one)
   size_t train_sentences = 0;
   size_t train_words = 0;
   size_t other_type_words = 0;  // OTH etc., read as O
@@ -89,10 +103,12 @@ struct NerTrainReport {
 };
 
 // The recipe of tools/recipes/ner.md, from the data directory ($KHABAR_DATA, else
-// ../shared/data): UNER EWT train and dev, GUM-open train as extra unlabelled text, the
+// ../shared/data): UNER EWT train and dev, GUM-open train as extra unlabelled text and as
+// extra training data (its named entity mentions, with per-corpus feature copies), the
 // tagger at tag::DefaultTaggerModelPath(), output DefaultNerModelPath(), and the gazetteer
 // lists that are installed (WordNet in /usr/share/wordnet, iso-codes in
-// /usr/share/iso-codes/json, GeoNames cities5000 in the data directory). NotFound without a
+// /usr/share/iso-codes/json, GeoNames cities5000 and the Phoenix actor dictionaries in the
+// data directory). The other options are the NerTrainOptions defaults. NotFound without a
 // data directory; the files themselves are not checked.
 StatusOr<NerTrainOptions> RecipeNerTrainOptions();
 

@@ -1,6 +1,11 @@
-// Trains the recipe of tools/recipes/ner.md and keeps a floor under its scores: the scores
-// it reached when the recipe was committed, minus 0.5 (training is deterministic, so a drop
-// means a change in the code or the data). Skipped without the data directory or the tagger.
+// Keeps a floor under the NER scores: the model the set-up trained with the recipe of
+// tools/recipes/ner.md (models/ner-en.khm; `khabar train ner` with no options) is scored on
+// UNER EWT test and PUD test, and must reach the scores recorded when the recipe was
+// committed minus 0.5 (training is deterministic, so a drop means a change in the code or
+// the data). The recipe takes about five CPU minutes, so the test reads the set-up's model
+// instead of training its own. The recipe's dev score (73.15, the train-only ensemble
+// before the refit on train + dev) is in the recipe. Skipped without the data directory,
+// the tagger or the model.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -15,32 +20,30 @@ namespace {
 
 using ::khabar::testing::IsOk;
 
-constexpr double kEwtDevFloor = 70.65;   // reached 71.15
-constexpr double kEwtTestFloor = 73.07;  // reached 73.57
-constexpr double kPudTestFloor = 66.32;  // reached 66.82
+constexpr double kEwtTestFloor = 76.05;  // reached 76.55
+constexpr double kPudTestFloor = 67.87;  // reached 68.37
 
 bool Exists(const std::string& path) {
   std::error_code error;
   return std::filesystem::is_regular_file(path, error);
 }
 
-TEST(NerRecipeTest, ReachesTheRecordedScores) {
+TEST(NerRecipeTest, TheSetUpModelReachesTheRecordedScores) {
   StatusOr<NerTrainOptions> options = RecipeNerTrainOptions();
-  if (!options.ok() || !Exists(options->train_paths[0]) || !Exists(options->tagger_model_path)) {
-    GTEST_SKIP() << "needs the data directory and " << tag::DefaultTaggerModelPath();
+  if (!options.ok() || !Exists(options->tagger_model_path) || !Exists(DefaultNerModelPath())) {
+    GTEST_SKIP() << "needs the data directory, " << tag::DefaultTaggerModelPath() << " and "
+                 << DefaultNerModelPath();
   }
-  options->output_path.clear();
-  StatusOr<NerTrainReport> report = TrainNer(*options);
-  ASSERT_THAT(report, IsOk());
-  EXPECT_GE(report->best_dev.all.F1(), kEwtDevFloor);
+  StatusOr<std::unique_ptr<Recognizer>> recognizer = Recognizer::Load(DefaultNerModelPath());
+  ASSERT_THAT(recognizer, IsOk());
   StatusOr<std::unique_ptr<tag::Tagger>> tagger = tag::Tagger::Load(options->tagger_model_path);
   ASSERT_THAT(tagger, IsOk());
   const std::string data = *base::FindDataDir();
-  StatusOr<NerScores> ewt = EvaluateNerFile(*report->recognizer, tagger->get(),
+  StatusOr<NerScores> ewt = EvaluateNerFile(**recognizer, tagger->get(),
                                             data + "/ner/UNER_English-EWT/en_ewt-ud-test.iob2");
   ASSERT_THAT(ewt, IsOk());
   EXPECT_GE(ewt->all.F1(), kEwtTestFloor);
-  StatusOr<NerScores> pud = EvaluateNerFile(*report->recognizer, tagger->get(),
+  StatusOr<NerScores> pud = EvaluateNerFile(**recognizer, tagger->get(),
                                             data + "/ner/UNER_English-PUD/en_pud-ud-test.iob2");
   ASSERT_THAT(pud, IsOk());
   EXPECT_GE(pud->all.F1(), kPudTestFloor);

@@ -70,6 +70,31 @@ enum Template : uint64_t {
   kRunLastEntity,
   kRunNext,
   kRunPrev,
+  // Schema 2.
+  kStyle,
+  kStyleFlags,
+  kStyleCasing,
+  kStyleEntity,
+  kStyleShape,
+  kStyleGaz,
+  kNormLower,
+  kPrevNorm,
+  kNextNorm,
+  kPrevNormNorm,
+  kPrev3Lower,
+  kNext3Lower,
+  kPrevSuffix,
+  kNextSuffix,
+  kPrevNextLower,
+  kPrevLowerFlags,
+  kShapeNextLower,
+  kPrev2Entity,
+  kNext2Entity,
+  kPrev2Gaz,
+  kNext2Gaz,
+  kXposShape,
+  kPrevPrefix,
+  kNextPrefix,
 };
 
 constexpr uint64_t kShapeSeed = 7;
@@ -121,14 +146,14 @@ uint64_t ShapeHash(std::string_view form, uint8_t* flags) {
 const WordInfo& Boundary(bool before) {
   static const WordInfo kBefore = [] {
     WordInfo word;
-    word.lower = word.exact = word.shape = word.upos = word.xpos = HashBytes(4, "<s>");
+    word.lower = word.exact = word.shape = word.upos = word.xpos = word.norm = HashBytes(4, "<s>");
     word.cluster = 0xFFFFFFFFu;
     word.entity = word.casing = 0xFF;
     return word;
   }();
   static const WordInfo kAfter = [] {
     WordInfo word;
-    word.lower = word.exact = word.shape = word.upos = word.xpos = HashBytes(4, "</s>");
+    word.lower = word.exact = word.shape = word.upos = word.xpos = word.norm = HashBytes(4, "</s>");
     word.cluster = 0xFFFFFFFEu;
     word.entity = word.casing = 0xFE;
     return word;
@@ -246,6 +271,61 @@ size_t WordTypeFeatures(const SentenceInfo& sentence, size_t position, uint32_t 
   return count;
 }
 
+// The casing style of the sentence with the word's own casing and word-type values.
+size_t StyleFeatures(const SentenceInfo& sentence, size_t position, uint64_t* out) {
+  const WordInfo& w0 = sentence.words[position];
+  const uint64_t style = sentence.casing_style;
+  size_t count = 0;
+  out[count++] = F(kStyle, style);
+  out[count++] = F(kStyleFlags, style, w0.flags);
+  out[count++] = F(kStyleCasing, style, w0.casing);
+  out[count++] = F(kStyleEntity, style, w0.entity);
+  out[count++] = F(kStyleShape, style, w0.shape);
+  out[count++] = F(kStyleGaz, style, w0.gaz_begin | w0.gaz_inside);
+  return count;
+}
+
+size_t NormFeatures(const SentenceInfo& sentence, size_t position, uint64_t* out) {
+  const WordInfo& w0 = sentence.words[position];
+  const WordInfo& p1 = At(sentence, position, -1);
+  const WordInfo& n1 = At(sentence, position, 1);
+  size_t count = 0;
+  out[count++] = F(kNormLower, w0.norm);
+  out[count++] = F(kPrevNorm, p1.norm);
+  out[count++] = F(kNextNorm, n1.norm);
+  out[count++] = F(kPrevNormNorm, p1.norm, w0.norm);
+  return count;
+}
+
+size_t ContextFeatures(const SentenceInfo& sentence, size_t position, uint32_t groups,
+                       uint64_t* out) {
+  const WordInfo& w0 = sentence.words[position];
+  const WordInfo& p1 = At(sentence, position, -1);
+  const WordInfo& n1 = At(sentence, position, 1);
+  const WordInfo& p2 = At(sentence, position, -2);
+  const WordInfo& n2 = At(sentence, position, 2);
+  size_t count = 0;
+  out[count++] = F(kPrev3Lower, At(sentence, position, -3).lower);
+  out[count++] = F(kNext3Lower, At(sentence, position, 3).lower);
+  out[count++] = F(kPrevSuffix, p1.suffix[2]);
+  out[count++] = F(kNextSuffix, n1.suffix[2]);
+  out[count++] = F(kPrevPrefix, p1.prefix[2]);
+  out[count++] = F(kNextPrefix, n1.prefix[2]);
+  out[count++] = F(kPrevNextLower, p1.lower, n1.lower);
+  out[count++] = F(kPrevLowerFlags, p1.lower, w0.flags);
+  out[count++] = F(kShapeNextLower, w0.shape, n1.lower);
+  if (groups & kLexiconGroup) {
+    out[count++] = F(kPrev2Entity, p2.entity);
+    out[count++] = F(kNext2Entity, n2.entity);
+  }
+  if (groups & kGazetteerGroup) {
+    out[count++] = F(kPrev2Gaz, p2.gaz_begin | p2.gaz_inside);
+    out[count++] = F(kNext2Gaz, n2.gaz_begin | n2.gaz_inside);
+  }
+  if (groups & kPosGroup) out[count++] = F(kXposShape, w0.xpos, w0.shape);
+  return count;
+}
+
 }  // namespace
 
 uint8_t EntityClass(const uint32_t counts[4]) {
@@ -274,6 +354,29 @@ uint8_t CaseClass(uint32_t capitalised, uint32_t total) {
 
 void AppendLower(std::string_view text, std::string& out) {
   for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+void AppendNormalised(std::string_view form, std::string& out) {
+  const size_t start = out.size();
+  for (size_t at = 0; at < form.size(); ++at) {
+    // U+2018..U+201D are E2 80 98..9D in UTF-8.
+    if (at + 2 < form.size() && form[at] == '\xE2' && form[at + 1] == '\x80') {
+      const unsigned char last = static_cast<unsigned char>(form[at + 2]);
+      if (last >= 0x98 && last <= 0x9B) {
+        out += '\'';
+        at += 2;
+        continue;
+      }
+      if (last >= 0x9C && last <= 0x9D) {
+        out += '"';
+        at += 2;
+        continue;
+      }
+    }
+    const char c = form[at];
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (out.size() > start + 1 && out.back() == '.') out.pop_back();
 }
 
 namespace {
@@ -332,6 +435,15 @@ size_t RunFeatures(const SentenceInfo& sentence, size_t position, uint64_t* out)
   return count;
 }
 
+// For a sentence of another corpus, appends a copy of each feature keyed by the corpus.
+size_t AddDomainCopies(const SentenceInfo& sentence, uint64_t* out, size_t count) {
+  if (sentence.domain == 0) return count;
+  for (size_t index = 0; index < count; ++index) {
+    out[count + index] = HashPair(out[index], 0x100u + sentence.domain);
+  }
+  return 2 * count;
+}
+
 }  // namespace
 
 // Sets gaz_begin and gaz_inside of every word.
@@ -361,7 +473,10 @@ size_t StaticFeatures(const SentenceInfo& sentence, size_t position, uint32_t gr
   if (groups & kPosGroup) count += PosFeatures(sentence, position, groups, out + count);
   count += WordTypeFeatures(sentence, position, groups, out + count);
   if (groups & kRunGroup) count += RunFeatures(sentence, position, out + count);
-  return count;
+  if (groups & kSentenceCaseGroup) count += StyleFeatures(sentence, position, out + count);
+  if (groups & kNormGroup) count += NormFeatures(sentence, position, out + count);
+  if (groups & kContextGroup) count += ContextFeatures(sentence, position, groups, out + count);
+  return AddDomainCopies(sentence, out, count);
 }
 
 size_t LabelFeatures(const SentenceInfo& sentence, size_t position, uint32_t groups,
@@ -374,11 +489,38 @@ size_t LabelFeatures(const SentenceInfo& sentence, size_t position, uint32_t gro
   if (groups & kPosGroup) out[count++] = F(kPrevLabelUpos, previous, w0.upos);
   if (groups & kClusterGroup) out[count++] = F(kPrevLabelCluster, previous, w0.cluster);
   if (previous2 != kNoLabel) out[count++] = F(kPrev2Labels, previous2, previous);
-  return count;
+  return AddDomainCopies(sentence, out, count);
 }
 
+namespace {
+
+bool IsLetter(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+uint8_t CasingStyle(std::span<const WordInput> words, const SentenceInfo& sentence) {
+  size_t letters = 0, capitalised = 0, all_caps = 0;
+  for (size_t word_idx = 0; word_idx < words.size(); ++word_idx) {
+    const std::string_view form = words[word_idx].form;
+    if (form.empty() || !IsLetter(static_cast<unsigned char>(form[0]))) continue;
+    const uint8_t flags = sentence.words[word_idx].flags;
+    if ((flags & kAllUpper) && form.size() > 1) ++all_caps;
+    if (word_idx == 0 || form == "I") continue;
+    ++letters;
+    if (flags & (kInitUpper | kAllUpper)) ++capitalised;
+  }
+  if (letters + 1 >= 3 && all_caps * 10 >= (letters + 1) * 6) return 3;
+  if (letters >= 3 && capitalised * 10 >= letters * 6) return 2;
+  if (capitalised == 0) {
+    const bool first_upper = !words.empty() && !words[0].form.empty() && words[0].form[0] >= 'A' &&
+                             words[0].form[0] <= 'Z';
+    return first_upper ? 4 : 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 void PrepareSentence(std::span<const WordInput> words, const Lexicon& lexicon,
-                     SentenceInfo& sentence) {
+                     SentenceInfo& sentence, uint32_t groups) {
   sentence.words.resize(words.size());
   sentence.lower_text.clear();
   for (size_t word_idx = 0; word_idx < words.size(); ++word_idx) {
@@ -402,7 +544,17 @@ void PrepareSentence(std::span<const WordInput> words, const Lexicon& lexicon,
     }
     word.upos = HashPair(kTagSeed, static_cast<uint64_t>(input.upos));
     word.xpos = HashBytes(kTagSeed, input.xpos);
-    const uint32_t row = lexicon.index.Find(word.lower);
+    sentence.name.clear();
+    AppendNormalised(input.form, sentence.name);
+    word.norm = NormKey(sentence.name);
+    uint32_t row = lexicon.index.Find(word.lower);
+    if (row == HashTable::kMissing && (groups & kNormGroup)) {
+      if (sentence.name != lower) row = lexicon.index.Find(WordKey(sentence.name));
+      if (row == HashTable::kMissing) {
+        sentence.name += '.';
+        row = lexicon.index.Find(WordKey(sentence.name));
+      }
+    }
     const bool known = row != HashTable::kMissing && row < lexicon.entity.size();
     word.entity = known ? lexicon.entity[row] : 0;
     word.casing = known ? lexicon.casing[row] : 0;
@@ -411,6 +563,7 @@ void PrepareSentence(std::span<const WordInput> words, const Lexicon& lexicon,
   }
   MatchGazetteer(lexicon.gazetteer, sentence);
   FindRuns(sentence);
+  sentence.casing_style = CasingStyle(words, sentence);
 }
 
 }  // namespace khabar::ner::internal

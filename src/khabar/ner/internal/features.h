@@ -7,9 +7,11 @@
 // their n-grams, capitalisation flags (including at the sentence start), predicted UPOS and
 // XPOS in a window, and word-type features learned from the training text: the word's
 // entity-label distribution, how often it is capitalised mid-sentence, and its word
-// cluster (exchange clustering, clusters.h). Label features (the previous label, alone and
-// with the word, its shape and its UPOS) are separate, so that a Viterbi decoder can score
-// them for every previous label.
+// cluster (exchange clustering, clusters.h). Schema 2 adds the sentence's casing style with
+// the word's own casing, quote- and period-normalised forms, and a wider context (+-3 words,
+// neighbour affixes, word pairs, +-2 entity classes and gazetteer bits). Label features
+// (the previous label, alone and with the word, its shape and its UPOS) are separate, so
+// that a Viterbi decoder can score them for every previous label.
 //
 // Thread-safety: SentenceInfo is per-thread scratch; the functions are stateless.
 #ifndef KHABAR_NER_INTERNAL_FEATURES_H_
@@ -27,7 +29,8 @@
 
 namespace khabar::ner::internal {
 
-inline constexpr size_t kMaxFeatures = 96;
+// Room for every group's features twice over (SentenceInfo::domain copies).
+inline constexpr size_t kMaxFeatures = 288;
 inline constexpr size_t kMaxAffix = 4;
 // The label of positions before the sentence start, in label features.
 inline constexpr uint32_t kStartLabel = 0xFF;
@@ -35,15 +38,18 @@ inline constexpr uint32_t kNoLabel = 0xFE;  // "not used" for the second previou
 
 // Feature groups a model was trained with (a bit set, stored in the model's settings).
 enum FeatureGroup : uint32_t {
-  kPosGroup = 1,         // predicted UPOS and XPOS
-  kLexiconGroup = 2,     // entity-label distribution of the word in the training data
-  kCaseGroup = 4,        // how often the word is capitalised mid-sentence
-  kClusterGroup = 8,     // word clusters
-  kWideGroup = 16,       // +-2 window shapes and POS pairs
-  kGazetteerGroup = 32,  // gazetteer matches
-  kRunGroup = 64,        // the run of capitalised words a word belongs to
+  kPosGroup = 1,             // predicted UPOS and XPOS
+  kLexiconGroup = 2,         // entity-label distribution of the word in the training data
+  kCaseGroup = 4,            // how often the word is capitalised mid-sentence
+  kClusterGroup = 8,         // word clusters
+  kWideGroup = 16,           // +-2 window shapes and POS pairs
+  kGazetteerGroup = 32,      // gazetteer matches
+  kRunGroup = 64,            // the run of capitalised words a word belongs to
+  kSentenceCaseGroup = 128,  // the sentence's casing style with the word's casing (schema 2)
+  kNormGroup = 256,          // forms with curly quotes straightened and periods dropped (2)
+  kContextGroup = 512,       // wider context: +-3 words, neighbour affixes and pairs (2)
 };
-inline constexpr uint32_t kAllGroups = 127;
+inline constexpr uint32_t kAllGroups = 1023;
 
 // One word as the labeller sees it.
 struct WordInput {
@@ -80,6 +86,7 @@ struct WordInfo {
   uint64_t suffix[kMaxAffix] = {};
   uint64_t upos = 0;
   uint64_t xpos = 0;
+  uint64_t norm = 0;     // NormKey of the normalised form (kNormGroup)
   uint32_t cluster = 0;  // cluster id + 1; 0 unknown
   uint8_t entity = 0;
   uint8_t casing = 0;
@@ -95,6 +102,15 @@ struct WordInfo {
 // Reusable per-thread scratch: grows to the longest sentence, then never allocates.
 struct SentenceInfo {
   std::vector<WordInfo> words;
+  // The casing style of the whole sentence (kSentenceCaseGroup): 0 ordinary, 1 no capital
+  // letter anywhere (but "I"), 2 mostly capitalised words (titles), 3 mostly all caps, 4 no
+  // capital letter after a capitalised first word (docs/formats/ner.md has the thresholds).
+  uint8_t casing_style = 0;
+  // Training only: the corpus the sentence comes from, 0 the main one. Sentences of another
+  // corpus also give each feature a copy keyed by the corpus (Daume 2007, "Frustratingly
+  // easy domain adaptation"), which absorbs that corpus's own conventions; labelling always
+  // uses corpus 0, so those copies are never stored in a model.
+  uint8_t domain = 0;
   std::string lower_text;
   std::string name;  // gazetteer lookups
 
@@ -107,8 +123,15 @@ struct SentenceInfo {
 void AppendLower(std::string_view text, std::string& out);
 
 // Fills `sentence` for `words`, looking words up in `lexicon` and names in its gazetteer.
+// `groups` are the model's feature groups: with kNormGroup a word missing from the lexicon
+// is looked up again in its normalised form.
 void PrepareSentence(std::span<const WordInput> words, const Lexicon& lexicon,
-                     SentenceInfo& sentence);
+                     SentenceInfo& sentence, uint32_t groups = 0);
+
+// The ASCII lowercase of `form` with curly single and double quotes made straight and a
+// final period dropped ("Mr." -> "mr", "’s" -> "'s"), appended to `out`.
+void AppendNormalised(std::string_view form, std::string& out);
+inline uint64_t NormKey(std::string_view normalised) { return HashBytes(10, normalised); }
 
 // Sets gaz_begin and gaz_inside of every word of a prepared sentence (PrepareSentence calls
 // it).
@@ -120,7 +143,7 @@ size_t StaticFeatures(const SentenceInfo& sentence, size_t position, uint32_t gr
 // Writes the features that depend on the previous label(s) (kStartLabel before the first
 // word; `previous2` kNoLabel to leave out the second-order feature); returns how many, at
 // most kMaxLabelFeatures.
-inline constexpr size_t kMaxLabelFeatures = 6;
+inline constexpr size_t kMaxLabelFeatures = 12;
 size_t LabelFeatures(const SentenceInfo& sentence, size_t position, uint32_t groups,
                      uint32_t previous, uint32_t previous2, uint64_t* out);
 

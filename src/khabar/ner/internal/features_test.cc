@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -161,6 +162,89 @@ TEST(GazetteerBuilderTest, BuildsFromWordNetIsoCodesAndGeoNames) {
   EXPECT_EQ(bits("benghazi"), kGazCity | kGazBigCity);
   EXPECT_EQ(bits("darnah"), kGazCity);
   EXPECT_EQ(gazetteer->max_words, 4u);
+}
+
+TEST(GazetteerBuilderTest, ReadsPhoenixActorDictionaries) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("ner_actors_test_" + std::to_string(::getpid()) + ".txt");
+  ASSERT_THAT(base::WriteFile(path.string(),
+                              "# comment\n"
+                              "ZANFAR_BANK_\t[MNCLBY]# a bank\n"
+                              "+ZANFAR_BANKING_CORPORATION_\n"
+                              "KARIM_BELHAJ_\n"
+                              "+KARIM_AL-BELHAJ_\n"
+                              "\t[LBYGOV 990101-050630]\n"
+                              "CYRENAICA_  [LBY]\n"
+                              "+CYRENAICAN_\n"
+                              "UNITED_NATIONS COMMISSION_FOR_TESTS_\t[IGOUNO]\n"
+                              "\n"
+                              "ARMY_OF_1900_ [LBYMIL]\n"),
+              IsOk());
+  GazetteerSources sources;
+  sources.actor_paths = {path.string()};
+  StatusOr<Gazetteer> gazetteer = BuildGazetteer(sources);
+  std::filesystem::remove(path);
+  ASSERT_THAT(gazetteer, IsOk());
+  auto bits = [&](std::string_view name) { return gazetteer->names.Find(GazetteerKey(name)); };
+  EXPECT_EQ(bits("zanfar bank"), kGazActorGroup);
+  EXPECT_EQ(bits("zanfar banking corporation"), kGazActorGroup);
+  EXPECT_EQ(bits("karim belhaj"), kGazActorPerson);
+  EXPECT_EQ(bits("karim al - belhaj"), kGazActorPerson);
+  EXPECT_EQ(bits("cyrenaica"), kGazActorCountry);
+  EXPECT_EQ(bits("cyrenaican"), kGazActorCountry);
+  EXPECT_EQ(bits("united nations commission for tests"), kGazActorGroup);
+  EXPECT_EQ(bits("army of 1900"), HashTable::kMissing);  // names with digits are left out
+}
+
+TEST(FeaturesTest, NormalisesQuotesAndFinalPeriods) {
+  auto normalised = [](std::string_view form) {
+    std::string out;
+    AppendNormalised(form, out);
+    return out;
+  };
+  EXPECT_EQ(normalised("Mr."), "mr");
+  EXPECT_EQ(normalised("."), ".");
+  EXPECT_EQ(normalised("\xE2\x80\x99s"), "'s");
+  EXPECT_EQ(normalised("\xE2\x80\x9CHi\xE2\x80\x9D"), "\"hi\"");
+  Lexicon lexicon;
+  lexicon.index = HashTable::Build({WordKey("mr.")}, {0});
+  lexicon.entity = {7};
+  lexicon.casing = {6};
+  SentenceInfo sentence;
+  PrepareSentence(Words({"Mr", "Karim"}), lexicon, sentence, kAllGroups);
+  EXPECT_EQ(sentence.words[0].entity, 7);
+  PrepareSentence(Words({"Mr", "Karim"}), lexicon, sentence, kAllGroups & ~kNormGroup);
+  EXPECT_EQ(sentence.words[0].entity, 0);
+}
+
+TEST(FeaturesTest, SentenceCasingStyle) {
+  Lexicon lexicon;
+  SentenceInfo sentence;
+  PrepareSentence(Words({"where", "is", "tampa", "bay"}), lexicon, sentence);
+  EXPECT_EQ(sentence.casing_style, 1);
+  PrepareSentence(Words({"Where", "is", "tampa", "bay"}), lexicon, sentence);
+  EXPECT_EQ(sentence.casing_style, 4);
+  PrepareSentence(Words({"WHERE", "IS", "TAMPA", "BAY"}), lexicon, sentence);
+  EXPECT_EQ(sentence.casing_style, 3);
+  PrepareSentence(Words({"Where", "Is", "Tampa", "Bay"}), lexicon, sentence);
+  EXPECT_EQ(sentence.casing_style, 2);
+  PrepareSentence(Words({"Where", "is", "Tampa", "bay", "?"}), lexicon, sentence);
+  EXPECT_EQ(sentence.casing_style, 0);
+}
+
+TEST(FeaturesTest, OtherCorporaGetCopiesOfEveryFeature) {
+  Lexicon lexicon;
+  SentenceInfo sentence;
+  PrepareSentence(Words({"Karim", "met", "Belhaj"}), lexicon, sentence, kAllGroups);
+  const std::set<uint64_t> main = StaticSet(sentence, 1, kAllGroups);
+  uint64_t label_main[kMaxLabelFeatures];
+  const size_t label_count = LabelFeatures(sentence, 1, kAllGroups, 1, kNoLabel, label_main);
+  sentence.domain = 1;
+  const std::set<uint64_t> other = StaticSet(sentence, 1, kAllGroups);
+  EXPECT_EQ(other.size(), 2 * main.size());
+  EXPECT_TRUE(std::includes(other.begin(), other.end(), main.begin(), main.end()));
+  uint64_t label_other[kMaxLabelFeatures];
+  EXPECT_EQ(LabelFeatures(sentence, 1, kAllGroups, 1, kNoLabel, label_other), 2 * label_count);
 }
 
 TEST(GazetteerBuilderTest, MissingSourceIsNotFound) {

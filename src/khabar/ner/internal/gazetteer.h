@@ -1,6 +1,7 @@
 // Gazetteer matching for the NER features: a table from a name (its words, ASCII-
 // lowercased, joined by one space) to the lists it appears in, as bits (WordNet people,
-// places and organisations, countries, regions, cities; gazetteer_builder.h builds it).
+// places and organisations, countries, regions, cities, Phoenix actors; gazetteer_builder.h
+// builds it).
 // Each word learns which lists have a name starting at it and which have one covering it
 // (Ratinov & Roth 2009 use gazetteers the same way).
 //
@@ -31,8 +32,12 @@ enum GazetteerBit : uint32_t {
   kGazRegion = 64,    // ISO 3166-2 subdivision names
   kGazCity = 128,     // GeoNames cities of 5,000 people or more
   kGazBigCity = 256,  // ... of 100,000 or more
+  // Phoenix (CAMEO) actor dictionaries, schema 2:
+  kGazActorGroup = 512,     // an organisation: IGO, NGO, company, armed group, party, ...
+  kGazActorPerson = 1024,   // a person (an actor whose roles are dated)
+  kGazActorCountry = 2048,  // a country's names and adjectives
 };
-inline constexpr uint32_t kAllGazetteerBits = 511;
+inline constexpr uint32_t kAllGazetteerBits = 4095;
 inline constexpr uint32_t kMaxGazetteerWords = 8;
 
 struct Gazetteer {

@@ -137,6 +137,7 @@ Weights Trainer::Average(float min_weight) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> row_ids;
   for (const auto& [feature, row_id] : features) {
+    if (excluded_.contains(feature)) continue;
     const size_t begin = weights.classes_.size();
     std::vector<Entry> entries = rows_[row_id];
     std::sort(entries.begin(), entries.end(),

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "khabar/base/status.h"
@@ -84,6 +85,12 @@ class Trainer {
     Add(features, count, predicted, -1.0f);
   }
 
+  // Leaves `features` out of every Average (training-only features, such as the per-corpus
+  // copies of SentenceInfo::domain); they still score while training.
+  void ExcludeFromAverage(const uint64_t* features, size_t count) {
+    excluded_.insert(features, features + count);
+  }
+
   // The averaged weights; those whose magnitude is below `min_weight` are dropped.
   // Deterministic: rows are ordered by feature hash.
   Weights Average(float min_weight) const;
@@ -100,6 +107,7 @@ class Trainer {
   uint32_t class_count_;
   uint64_t time_ = 0;
   std::unordered_map<uint64_t, uint32_t> rows_by_feature_;
+  std::unordered_set<uint64_t> excluded_;
   std::vector<std::vector<Entry>> rows_;
 };
 
