@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -39,6 +40,15 @@ std::string_view EventCountry(const EventArgument& argument) {
 }
 
 std::string ActorDisplayName(std::string_view phrase) {
+  // A one-word phrase of up to four letters is an acronym ("UN", "LNA", "NATO").
+  std::string_view bare = phrase;
+  while (!bare.empty() && (bare.back() == '_' || bare.back() == ' ')) bare.remove_suffix(1);
+  if (!bare.empty() && bare.size() <= 4 &&
+      std::all_of(bare.begin(), bare.end(), [](char c) { return IsAsciiLetter(c); })) {
+    std::string acronym(bare);
+    for (char& c : acronym) c = static_cast<char>(c & ~0x20);
+    return acronym;
+  }
   std::string name;
   bool word_start = true;
   for (char c : phrase) {

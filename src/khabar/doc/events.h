@@ -70,7 +70,8 @@ std::string EventId(std::string_view document_id, const Event& event);
 // country: an agent-only code (no actor name) or an international prefix (IGO, NGO, IMG,
 // MNC, UIS, INT, ---, XXX).
 std::string_view EventCountry(const EventArgument& argument);
-// An actor's dictionary phrase as a name: "ABDEL_FATTAH_AL-SISI" -> "Abdel Fattah Al-Sisi".
+// An actor's dictionary phrase as a name: "ABDEL_FATTAH_AL-SISI" -> "Abdel Fattah Al-Sisi";
+// a one-word phrase of up to four letters stays an acronym ("UN", "NATO").
 std::string ActorDisplayName(std::string_view phrase);
 
 }  // namespace khabar::doc

@@ -54,6 +54,9 @@ TEST(EventRecipesTest, ActorDisplayNameTitleCasesTheDictionaryPhrase) {
   EXPECT_EQ(ActorDisplayName("KHALIFA_(BELQASIM)_HAFTAR_"), "Khalifa (Belqasim) Haftar");
   EXPECT_EQ(ActorDisplayName("EGYPT_"), "Egypt");
   EXPECT_EQ(ActorDisplayName(""), "");
+  EXPECT_EQ(ActorDisplayName("UN"), "UN");
+  EXPECT_EQ(ActorDisplayName("NATO_"), "NATO");
+  EXPECT_EQ(ActorDisplayName("CHINA"), "China");
 }
 
 }  // namespace
