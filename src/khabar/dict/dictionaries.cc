@@ -107,54 +107,64 @@ Status LoadActors(const std::vector<NamedFile>& base, const std::vector<NamedFil
   return Status();
 }
 
-Status LoadVerbs(const std::string& dir, const std::string& name, const std::vector<NamedFile>& overlays,
-                 Dictionaries* out) {
-  std::vector<NamedFile> files = {{dir + "/" + name, name}};
-  for (const NamedFile& overlay : overlays) {  // events cite "khabar.verbs.txt:12", not a path
+// Overlay files are named by their file name: events cite "khabar.verbs.txt:12", not a path.
+std::vector<NamedFile> ByFileName(const std::vector<NamedFile>& overlays) {
+  std::vector<NamedFile> files;
+  for (const NamedFile& overlay : overlays) {
     files.push_back({overlay.path, std::filesystem::path(overlay.path).filename().string()});
   }
+  return files;
+}
+
+// Parses files in the verb format as one dictionary (later files reopen the blocks of
+// earlier ones) into *dictionary, with one report per file; entries_of(dictionary, index)
+// counts a file's entries and summary_of(dictionary, index, entries) describes them.
+template <typename EntriesOf, typename SummaryOf>
+Status LoadVerbFormat(const std::vector<NamedFile>& files, VerbDictionary* dictionary, Dictionaries* out,
+                      EntriesOf entries_of, SummaryOf summary_of) {
   std::vector<std::string> bytes;
   KH_RETURN_IF_ERROR(ReadAll(files, &bytes));
   std::vector<DictionarySource> sources;
   for (size_t index = 0; index < files.size(); ++index) sources.push_back({files[index].name, bytes[index]});
   size_t warnings_before = out->warnings.size();
-  out->verbs = VerbDictionary::Parse(sources, &out->warnings);
+  *dictionary = VerbDictionary::Parse(sources, &out->warnings);
   for (size_t index = 0; index < files.size(); ++index) {
     FileReport report;
     report.file = files[index].name;
     report.lines = CountLines(bytes[index]);
     report.warnings = CountWarnings(out->warnings, warnings_before, files[index].name);
-    report.entries = 0;
-    for (const Pattern& pattern : out->verbs.patterns()) report.entries += pattern.file == index;
-    report.summary = index == 0 ? VerbSummary(out->verbs) : Count(report.entries, "patterns");
+    report.entries = entries_of(*dictionary, index);
+    report.summary = summary_of(*dictionary, index, report.entries);
     out->reports.push_back(std::move(report));
   }
   return Status();
 }
 
-// The event nouns: overlay files only, parsed in the verb format as one dictionary.
+// CAMEO.2.0.txt, then the overlay verb files.
+Status LoadVerbs(const std::string& dir, const std::string& name, const std::vector<NamedFile>& overlays,
+                 Dictionaries* out) {
+  std::vector<NamedFile> files = {{dir + "/" + name, name}};
+  for (NamedFile& overlay : ByFileName(overlays)) files.push_back(std::move(overlay));
+  return LoadVerbFormat(
+      files, &out->verbs, out,
+      [](const VerbDictionary& verbs, size_t index) {
+        return static_cast<size_t>(std::count_if(verbs.patterns().begin(), verbs.patterns().end(),
+                                                 [&](const Pattern& pattern) { return pattern.file == index; }));
+      },
+      [](const VerbDictionary& verbs, size_t index, size_t entries) {
+        return index == 0 ? VerbSummary(verbs) : Count(entries, "patterns");
+      });
+}
+
+// The event nouns: overlay files only, in the verb format.
 Status LoadNouns(const std::vector<NamedFile>& overlays, Dictionaries* out) {
-  std::vector<NamedFile> files;
-  for (const NamedFile& overlay : overlays) {
-    files.push_back({overlay.path, std::filesystem::path(overlay.path).filename().string()});
-  }
-  std::vector<std::string> bytes;
-  KH_RETURN_IF_ERROR(ReadAll(files, &bytes));
-  // Later files reopen the blocks of earlier ones, as verb overlays do.
-  std::vector<DictionarySource> sources;
-  for (size_t index = 0; index < files.size(); ++index) sources.push_back({files[index].name, bytes[index]});
-  size_t warnings_before = out->warnings.size();
-  out->nouns = VerbDictionary::Parse(sources, &out->warnings);
-  for (size_t index = 0; index < files.size(); ++index) {
-    FileReport report;
-    report.file = files[index].name;
-    report.lines = CountLines(bytes[index]);
-    report.warnings = CountWarnings(out->warnings, warnings_before, files[index].name);
-    for (const Verb& noun : out->nouns.verbs()) report.entries += noun.file == index;
-    report.summary = Count(report.entries, "event nouns");
-    out->reports.push_back(std::move(report));
-  }
-  return Status();
+  return LoadVerbFormat(
+      ByFileName(overlays), &out->nouns, out,
+      [](const VerbDictionary& nouns, size_t index) {
+        return static_cast<size_t>(std::count_if(nouns.verbs().begin(), nouns.verbs().end(),
+                                                 [&](const Verb& noun) { return noun.file == index; }));
+      },
+      [](const VerbDictionary&, size_t, size_t entries) { return Count(entries, "event nouns"); });
 }
 
 // One file's part of a joined agent text: physical lines [first_line, first_line + lines).

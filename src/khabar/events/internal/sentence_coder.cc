@@ -120,6 +120,19 @@ struct PushTally {
   }
 };
 
+// The entry of the first spelling that `dictionary` lists (verb forms or event nouns).
+bool FirstListed(const dict::VerbDictionary& dictionary,
+                 const std::vector<std::vector<std::string>>& candidates, uint32_t* id) {
+  for (const std::vector<std::string>& words : candidates) {
+    std::span<const uint32_t> forms = dictionary.verb_matcher().Lookup(words);
+    if (!forms.empty()) {
+      *id = dictionary.forms()[forms[0]].verb;
+      return true;
+    }
+  }
+  return false;
+}
+
 class Coder {
  public:
   // `trace` may be nullptr: nothing is recorded.
@@ -294,14 +307,7 @@ class Coder {
       candidates.push_back({tree_.form(word - 1), tree_.form(word)});
     }
     candidates.push_back({tree_.form(word)});
-    for (const std::vector<std::string>& words : candidates) {
-      std::span<const uint32_t> forms = verbs_.verb_matcher().Lookup(words);
-      if (!forms.empty()) {
-        *verb_id = verbs_.forms()[forms[0]].verb;
-        return true;
-      }
-    }
-    return false;
+    return FirstListed(verbs_, candidates, verb_id);
   }
 
   void FindVerbs() {
@@ -944,14 +950,7 @@ class Coder {
     }
     candidates.push_back({tree_.form(word)});
     candidates.push_back({tree_.lemma(word)});
-    for (const std::vector<std::string>& words : candidates) {
-      std::span<const uint32_t> forms = nouns.verb_matcher().Lookup(words);
-      if (!forms.empty()) {
-        *noun_id = nouns.forms()[forms[0]].verb;
-        return true;
-      }
-    }
-    return false;
+    return FirstListed(nouns, candidates, noun_id);
   }
 
   // Verbs whose coordinated subjects act on each other ("Arnor and Gondor met").
