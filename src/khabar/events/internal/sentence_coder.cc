@@ -922,11 +922,7 @@ class Coder {
         }
         continue;
       }
-      VerbAnalysis nominal;
-      nominal.word = word;
-      nominal.code = entry.code;
-      nominal.pattern_text = entry.text;
-      nominal.pattern_source = nouns.Where(entry);
+      VerbAnalysis nominal = Unanalysed(word, entry, nouns);
       PushTally tally;
       for (size_t s = 0; s < sources.actors.size(); ++s) {
         for (size_t t = 0; t < targets.actors.size(); ++t) {
