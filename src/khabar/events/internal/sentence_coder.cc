@@ -33,8 +33,9 @@ struct VerbAnalysis {
   EventCode code;
   bool passive = false;
   bool negated = false;
-  bool absorbed = false;  // folded into an upper verb's event
-  int absorbed_by = -1;   // that upper verb
+  int absorbed_by = -1;  // the upper verb whose event this one was folded into, or -1
+
+  bool absorbed() const { return absorbed_by >= 0; }
   bool own_subject = false;
   bool intent = false;    // modality recoded the event as an intent (03x) or threat (13x)
   bool demanded = false;  // "Y must ...": a demand on the clause's subject
@@ -221,7 +222,7 @@ class Coder {
     verb.source = TraceOf(analysis.source);
     verb.target = TraceOf(analysis.target);
     verb.outcome = outcome;
-    if (analysis.absorbed_by >= 0) verb.absorbed_by = tree_.Global(analysis.absorbed_by);
+    if (analysis.absorbed()) verb.absorbed_by = tree_.Global(analysis.absorbed_by);
     if (dated >= 0) verb.discard = trace_->dated_clauses[dated];
     trace_->verbs.push_back(std::move(verb));
   }
@@ -767,7 +768,6 @@ class Coder {
       if (upper.target.empty()) upper.target = lower.own_subject ? lower.source : lower.target;
       if (upper.target.empty()) upper.target = lower.target;
       upper.pattern_text += " > " + lower.pattern_text;
-      lower.absorbed = true;
       lower.absorbed_by = upper.word;
       return;
     }
@@ -783,7 +783,6 @@ class Coder {
       upper.code = EventCode{transformed, ""};
       if (upper.target.empty()) upper.target = swap ? lower.target : lower.source;
       upper.pattern_text += " ~ " + lower.pattern_text;
-      lower.absorbed = true;
       lower.absorbed_by = upper.word;
       return;
     }
@@ -795,8 +794,7 @@ class Coder {
         upper.code = EventCode{"100", ""};
         upper.target = lower.source;
         upper.pattern_text += " > must " + lower.pattern_text;
-        lower.absorbed = true;
-      lower.absorbed_by = upper.word;
+        lower.absorbed_by = upper.word;
         return;
       }
       // "X said Y attacked Z": two events; the upper's target is the clause's subject.
@@ -809,7 +807,6 @@ class Coder {
       if (upper.code.active.empty()) upper.code = lower.code;
       if (!lower.target.empty()) upper.target = lower.target;
       upper.pattern_text += " > " + lower.pattern_text;
-      lower.absorbed = true;
       lower.absorbed_by = upper.word;
       return;
     }
@@ -819,7 +816,6 @@ class Coder {
       if (!negated.empty()) lower_code = negated;
     }
     if (upper.choice.pattern != nullptr && !resources_.algebra->IsCategoryOnly(upper.code.active)) {
-      lower.absorbed = true;
       lower.absorbed_by = upper.word;
       return;
     }
@@ -829,8 +825,7 @@ class Coder {
     if (upper.target.empty()) upper.target = lower.target;
     if (upper.source.empty()) upper.source = lower.source;
     upper.pattern_text += " + " + lower.pattern_text;
-    lower.absorbed = true;
-      lower.absorbed_by = upper.word;
+    lower.absorbed_by = upper.word;
   }
 
   doc::EventArgument Argument(const Side& side, size_t index) const {
@@ -978,7 +973,7 @@ class Coder {
 
   // Pushes the events of a verb; returns what became of it.
   Outcome Emit(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
-    if (analysis.absorbed) return Outcome::kAbsorbed;
+    if (analysis.absorbed()) return Outcome::kAbsorbed;
     if (IsNull(analysis.code)) return Outcome::kNullCode;
     const Side& sources = analysis.source;
     PushTally tally;
