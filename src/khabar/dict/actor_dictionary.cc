@@ -277,15 +277,34 @@ struct Candidate {
   bool exact = false;
 };
 
+// A capitalised plural that is not part of an exact match, matched as its one-word
+// singular: "Albanians" is ALBANIAN_ (ALB), "Liberians" LIBERIAN_. Phoenix lists the
+// nationality adjectives, and an adjective with a trailing "_" matches only itself.
+void AddCapitalisedPlurals(const PhraseMatcher& matcher, std::span<const std::string_view> tokens,
+                           const std::vector<PhraseMatch>& exact, std::vector<Candidate>* candidates) {
+  for (uint32_t index = 0; index < tokens.size(); ++index) {
+    std::string_view token = tokens[index];
+    if (token.size() < 5 || token.back() != 's' || token[token.size() - 2] == 's' || !IsCapitalised(token)) continue;
+    bool covered = std::any_of(exact.begin(), exact.end(),
+                               [&](const PhraseMatch& match) { return match.begin <= index && index < match.end; });
+    if (covered) continue;
+    std::string_view singular[] = {token.substr(0, token.size() - 1)};
+    std::vector<PhraseMatch> found = matcher.FindLongest(singular);
+    if (found.size() == 1 && found[0].end == 1) candidates->push_back({{index, index + 1, found[0].values}, false});
+  }
+}
+
 }  // namespace
 
 std::vector<PhraseMatch> ActorDictionary::FindActors(
     std::span<const std::string_view> tokens) const {
   std::vector<PhraseMatch> exact = matcher_.FindLongest(tokens);
   bool any_capitalised = std::any_of(tokens.begin(), tokens.end(), IsCapitalised);
-  if (transliteration_matcher_.phrase_count() == 0 || !any_capitalised) return exact;
+  if (!any_capitalised) return exact;
   std::vector<Candidate> candidates;
   for (const PhraseMatch& match : exact) candidates.push_back({match, true});
+  AddCapitalisedPlurals(matcher_, tokens, exact, &candidates);
+  if (transliteration_matcher_.phrase_count() == 0 && candidates.size() == exact.size()) return exact;
   TransliteratedTokens keys;
   std::vector<std::string_view> views;
   for (ArticleMode mode : {ArticleMode::kKeep, ArticleMode::kDrop}) {

@@ -102,6 +102,23 @@ TEST(ActorDictionaryTest, FindActorsPrefersTheLongestName) {
   EXPECT_EQ(loaded.actors.actors()[matches[1].values[0]].name, "VERIDIA_");
 }
 
+TEST(ActorDictionaryTest, ACapitalisedPluralIsItsNationality) {
+  Loaded loaded = Load(kVeridia);
+  // "Veridians" is VERIDIAN_ (one word, capitalised, "s" dropped).
+  std::vector<std::string_view> tokens = {"Thousands", "of", "Veridians", "marched"};
+  std::vector<PhraseMatch> matches = loaded.actors.FindActors(tokens);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].begin, 2u);
+  EXPECT_EQ(matches[0].end, 3u);
+  EXPECT_EQ(loaded.actors.actors()[matches[0].values[0]].name, "VERIDIA_");
+  // Not in lower case, and not for words that end in "ss".
+  std::vector<std::string_view> lower = {"veridians"};
+  EXPECT_THAT(loaded.actors.FindActors(lower), IsEmpty());
+  Loaded grass = Load("VERIDIAS_ [VRD]\n");
+  std::vector<std::string_view> plural = {"Veridiass"};
+  EXPECT_THAT(grass.actors.FindActors(plural), IsEmpty());
+}
+
 TEST(ActorDictionaryTest, SixSevenAndEightDigitDates) {
   Loaded loaded = Load(
       "ANA_KEL\n"

@@ -11,7 +11,8 @@ using json = nlohmann::ordered_json;
 json Argument(const doc::Document& document, const doc::EventArgument& argument) {
   if (argument.empty()) return nullptr;
   json out;
-  out["text"] = std::string(document.RawText(argument.span));
+  // An implied argument (a protest's home government) has no words.
+  out["text"] = argument.span.empty() ? json(nullptr) : json(std::string(document.RawText(argument.span)));
   out["actor"] = argument.actor.empty() ? json(nullptr) : json(doc::ActorDisplayName(argument.actor));
   out["code"] = argument.code;
   const std::string_view country = CountryOf(argument);

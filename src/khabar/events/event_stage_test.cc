@@ -62,6 +62,9 @@ SIGN {SIGNS SIGNED SIGNING}
 --- ADMIT [---] ---
 ADMIT {ADMITS ADMITTED ADMITTING}
 - * &WEAPON [016]
+--- DEMONSTRATE [141] ---
+DEMONSTRATE {DEMONSTRATES DEMONSTRATED DEMONSTRATING}
+~ a (b . ATTACK) SAY = a b 112
 )";
 
 constexpr char kNouns[] = R"(--- ATTACK_NOUN [190] ---
@@ -71,6 +74,8 @@ TALKS {TALKS}
 )";
 
 constexpr char kDiscards[] = R"(1988
+1970
+WORLD WAR TWO
 YEARS_AGO
 +FOOTBALL
 )";
@@ -108,6 +113,8 @@ constexpr char kOntology[] = R"(010:0x1000
 072:0x0046
 120:-0xFFFF
 190:0x0A00
+112:0x5000
+141:0x7000
 )";
 
 class EventStageTest : public ::testing::Test {
@@ -519,6 +526,93 @@ TEST_F(EventStageTest, ADatingDiscardDropsOnlyItsClause) {
                     {"at", "at", U::kAdp, 5, "case"},
                     {"football", "football", U::kNoun, 2, "obl"}})
                   .empty());
+}
+
+TEST_F(EventStageTest, DecadesAndTheWorldWarsDateOnlyTheirClause) {
+  // "Egypt demanded that Libya admit it supplied missiles in the 1970s / during World War
+  // Two": the history is the inner clause's; the demand stands.
+  for (std::vector<Row> when : std::vector<std::vector<Row>>{
+           {{"in", "in", U::kAdp, 10, "case"}, {"the", "the", U::kDet, 10, "det"}, {"1970s", "1970s", U::kNum, 7, "obl"}},
+           {{"during", "during", U::kAdp, 11, "case"},
+            {"World", "World", U::kPropn, 11, "compound"},
+            {"War", "War", U::kPropn, 11, "compound"},
+            {"Two", "Two", U::kNum, 7, "obl"}}}) {
+    std::vector<Row> rows = {{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                             {"demanded", "demand", U::kVerb, 0, "root"},
+                             {"that", "that", U::kSconj, 5, "mark"},
+                             {"Libya", "Libya", U::kPropn, 5, "nsubj"},
+                             {"admit", "admit", U::kVerb, 2, "ccomp"},
+                             {"it", "it", U::kPron, 7, "nsubj"},
+                             {"supplied", "supply", U::kVerb, 5, "ccomp"},
+                             {"missiles", "missile", U::kNoun, 7, "obj"}};
+    rows.insert(rows.end(), when.begin(), when.end());
+    EXPECT_EQ(Triples(Code(rows)), Triples_({"EGY 100 LBY"})) << when.back().form;
+  }
+}
+
+TEST_F(EventStageTest, AgentlessViolenceHasAnUnknownSource) {
+  // "Egyptian soldiers were attacked": an event with no source.
+  const std::vector<Row> attacked = {{"Egyptian", "Egyptian", U::kAdj, 2, "amod"},
+                                     {"soldiers", "soldier", U::kNoun, 4, "nsubj:pass"},
+                                     {"were", "be", U::kAux, 4, "aux:pass"},
+                                     {"attacked", "attack", U::kVerb, 0, "root"}};
+  std::vector<doc::Event> events = Code(attacked);
+  ASSERT_EQ(Triples(events), Triples_({" 190 EGYMIL"}));
+  EXPECT_TRUE(events[0].source.empty());
+  // Not in a condition: "Egypt met Libya if Egyptian soldiers were attacked".
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"met", "meet", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 2, "obj"},
+                          {"if", "if", U::kSconj, 8, "mark"},
+                          {"Egyptian", "Egyptian", U::kAdj, 6, "amod"},
+                          {"soldiers", "soldier", U::kNoun, 8, "nsubj:pass"},
+                          {"were", "be", U::kAux, 8, "aux:pass"},
+                          {"attacked", "attack", U::kVerb, 2, "advcl"}})),
+            Triples_({"EGY 040 LBY"}));
+  // Nor an accusation when reported: "Egypt said Egyptian soldiers were attacked" is a
+  // statement about them (010) and the attack.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"Egyptian", "Egyptian", U::kAdj, 4, "amod"},
+                          {"soldiers", "soldier", U::kNoun, 6, "nsubj:pass"},
+                          {"were", "be", U::kAux, 6, "aux:pass"},
+                          {"attacked", "attack", U::kVerb, 2, "ccomp"}})),
+            Triples_({"EGY 010 EGYMIL", " 190 EGYMIL"}));
+}
+
+TEST_F(EventStageTest, AnAttackStandsWhenItsReportCodesNothing) {
+  // "Militants attacked Libya, sources said": SAY ~ ATTACK would make the reporter accuse
+  // the militants (112), but "sources" names no actor; the attack is still coded.
+  EXPECT_EQ(Triples(Code({{"Militants", "militant", U::kNoun, 2, "nsubj"},
+                          {"attacked", "attack", U::kVerb, 6, "ccomp"},
+                          {"Libya", "Libya", U::kPropn, 2, "obj"},
+                          {",", ",", U::kPunct, 6, "punct"},
+                          {"sources", "source", U::kNoun, 6, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"}})),
+            Triples_({"REB 190 LBY"}));
+  // With a reporter it is the accusation: "Egypt said militants attacked Libya".
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"militants", "militant", U::kNoun, 4, "nsubj"},
+                          {"attacked", "attack", U::kVerb, 2, "ccomp"},
+                          {"Libya", "Libya", U::kPropn, 4, "obj"}})),
+            Triples_({"EGY 112 REB"}));
+}
+
+TEST_F(EventStageTest, AProtestWithNoTargetIsAimedAtTheAuthoritiesOfItsPlace) {
+  // "Egyptian militants demonstrated in Libya": the place names the target.
+  EXPECT_EQ(Triples(Code({{"Egyptian", "Egyptian", U::kAdj, 2, "amod"},
+                          {"militants", "militant", U::kNoun, 3, "nsubj"},
+                          {"demonstrated", "demonstrate", U::kVerb, 0, "root"},
+                          {"in", "in", U::kAdp, 5, "case"},
+                          {"Libya", "Libya", U::kPropn, 3, "obl"}})),
+            Triples_({"EGYREB 141 LBY"}));
+  // "Egyptian militants demonstrated": their own government, which has no words.
+  std::vector<doc::Event> home = Code({{"Egyptian", "Egyptian", U::kAdj, 2, "amod"},
+                                       {"militants", "militant", U::kNoun, 3, "nsubj"},
+                                       {"demonstrated", "demonstrate", U::kVerb, 0, "root"}});
+  ASSERT_EQ(Triples(home), Triples_({"EGYREB 141 EGYGOV"}));
+  EXPECT_TRUE(home[0].target.span.empty());
 }
 
 TEST_F(EventStageTest, AVerbTaggedInsideANameStaysInTheArgument) {

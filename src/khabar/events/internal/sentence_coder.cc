@@ -156,16 +156,55 @@ class Coder {
     for (VerbAnalysis& analysis : analyses_) Analyze(analysis);
     for (VerbAnalysis& analysis : analyses_) ApplyModality(analysis);
     Combine();
-    for (const VerbAnalysis& analysis : analyses_) {
-      int dated = DiscardOf(analysis.word);
-      if (dated < 0) {
-        Outcome outcome = Emit(analysis, events);
-        if (trace_ != nullptr) Record(analysis, verbs_.verbs()[analysis.verb], verbs_, outcome);
-      } else if (trace_ != nullptr) {
-        Record(analysis, verbs_.verbs()[analysis.verb], verbs_, Outcome::kDiscardedClause, dated);
-      }
+    std::vector<Outcome> outcomes(analyses_.size(), Outcome::kDiscardedClause);
+    for (size_t at = 0; at < analyses_.size(); ++at) {
+      if (DiscardOf(analyses_[at].word) < 0) outcomes[at] = Emit(analyses_[at], events);
+    }
+    ReleaseFromSilentStatements(events, &outcomes);
+    for (size_t at = 0; at < analyses_.size() && trace_ != nullptr; ++at) {
+      const VerbAnalysis& analysis = analyses_[at];
+      Record(analysis, verbs_.verbs()[analysis.verb], verbs_, outcomes[at], DiscardOf(analysis.word));
     }
     CodeNominals(events);
+  }
+
+  // A clause folded into a statement verb ("X said Y killed Z", "police said ...") stands
+  // on its own when the statement codes no event (no source, or the same actor twice):
+  // the report failing does not unmake what it reports. Shallowest first, so a chain of
+  // folds is released from the top. Verbs of intent, demand or refusal keep their clauses.
+  void ReleaseFromSilentStatements(std::vector<doc::Event>* events, std::vector<Outcome>* outcomes) {
+    std::vector<size_t> order;
+    for (size_t at = 0; at < analyses_.size(); ++at) {
+      if ((*outcomes)[at] == Outcome::kAbsorbed) order.push_back(at);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return tree_.Depth(analyses_[a].word) < tree_.Depth(analyses_[b].word);
+    });
+    for (size_t at : order) {
+      VerbAnalysis& lower = analyses_[at];
+      size_t upper = IndexOf(lower.absorbed_by);
+      if (upper == analyses_.size()) continue;
+      Outcome said = (*outcomes)[upper];
+      if (said == Outcome::kEvent || said == Outcome::kDuplicate || said == Outcome::kAbsorbed ||
+          said == Outcome::kDiscardedClause || !IsStatementVerb(analyses_[upper])) {
+        continue;
+      }
+      lower.absorbed_by = -1;
+      (*outcomes)[at] = Emit(lower, events);
+    }
+  }
+
+  // A verb whose dictionary block codes a statement (01x): say, announce, report.
+  bool IsStatementVerb(const VerbAnalysis& analysis) const {
+    const EventCode& entry = verbs_.verbs()[analysis.verb].code;
+    return !IsNull(entry) && RootNumber(entry.active) == 1;
+  }
+
+  size_t IndexOf(int word) const {
+    for (size_t at = 0; at < analyses_.size(); ++at) {
+      if (analyses_[at].word == word) return at;
+    }
+    return analyses_.size();
   }
 
   // The dictionary verbs and nouns of a sentence that a discard stopped, unanalysed.
@@ -251,19 +290,29 @@ class Coder {
     return true;
   }
 
-  // A year ("1988") or a phrase ending in "ago" ("years ago").
+  // A phrase that dates what it modifies: a year or decade ("1988", "the 1970s"), a
+  // month and year ("April 1942"), "years ago", or the world wars ("during World War
+  // Two", "the Second World War").
   bool IsDatingPhrase(const dict::PhraseMatch& match) const {
-    return YearOf(match) > 0 || tree_.lemma(static_cast<int>(match.end) - 1) == "ago";
+    int last = static_cast<int>(match.end) - 1;
+    if (YearOf(match) > 0 || tree_.lemma(last) == "ago" || IsYear(tree_.raw_form(last))) return true;
+    for (int word = static_cast<int>(match.begin); word < last; ++word) {
+      if (tree_.lemma(word) == "world" && tree_.lemma(word + 1) == "war") return true;
+    }
+    return false;
   }
 
-  // The year a one-word match names, or 0.
+  // "1988", or a decade "1970s".
+  static bool IsYear(std::string_view word) {
+    if (word.size() == 5 && word.back() == 's') word.remove_suffix(1);
+    return word.size() == 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  // The year (or a decade's first year) a one-word match names, or 0.
   int YearOf(const dict::PhraseMatch& match) const {
     std::string_view word = tree_.raw_form(static_cast<int>(match.begin));
-    if (match.end - match.begin != 1 || word.size() != 4 ||
-        !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return 0;
-    }
-    return std::stoi(std::string(word));
+    if (match.end - match.begin != 1 || !IsYear(word)) return 0;
+    return std::stoi(std::string(word.substr(0, 4)));
   }
 
   // The article's own year (or the one before, early in the year) is news, not history:
@@ -697,6 +746,9 @@ class Coder {
       if (inner == outer && !same_source) continue;
       if (inner != outer && inner != "." && inner != "_" && same_source) continue;
       if (inner == "_" && !lower.source.empty()) continue;
+      // "b" names the lower clause's own actor: an agentless "civilians were killed"
+      // accuses nobody.
+      if (inner != "_" && inner != "." && lower.source.empty()) continue;
       *swap = rule.result_source != outer;
       return rule.result_code == "Q" ? lower.code.active : rule.result_code;
     }
@@ -786,6 +838,7 @@ class Coder {
       lower.absorbed_by = upper.word;
       return;
     }
+    if (lower.passive && lower.source.empty() && upper_root == 1) return;  // "police said three were killed"
     bool shared_agent = !lower.own_subject || lower.source.empty() ||
                         (!upper.source.empty() && upper.source.actors[0].code == lower.source.actors[0].code);
     if (!shared_agent) {
@@ -968,7 +1021,72 @@ class Coder {
       }
       return tally.Result(Outcome::kNoTarget);
     }
+    if (!sources.empty() && RootNumber(code.active) == 14) return EmitProtest(analysis, events);
     return sources.empty() ? Outcome::kNoSource : Outcome::kNoTarget;
+  }
+
+  // A protest with no named target ("landowners began a hunger strike", "Albanians
+  // demonstrated in Serbia") is aimed at the authorities of the place it happens in: the
+  // country of an "in", "at", "outside" or "near" phrase, else the government of the
+  // protesters' own country (CAMEO's domestic-protest convention), which the sentence
+  // implies and does not write: that target has no text.
+  Outcome EmitProtest(const VerbAnalysis& analysis, std::vector<doc::Event>* events) const {
+    const Side& sources = analysis.source;
+    Side place = PlaceOf(analysis.word);
+    PushTally tally;
+    for (size_t s = 0; s < sources.actors.size(); ++s) {
+      doc::EventArgument source = Argument(sources, s);
+      if (!place.empty()) {
+        for (size_t t = 0; t < place.actors.size(); ++t) {
+          tally.Add(Push(analysis, source, Argument(place, t), analysis.code.active, events));
+        }
+        continue;
+      }
+      std::string_view country = doc::EventCountry(source);
+      if (country.empty()) continue;
+      doc::EventArgument government;
+      government.head = source.head;
+      government.code = std::string(country) + "GOV";
+      government.actor = source.actor;
+      tally.Add(Push(analysis, source, government, analysis.code.active, events));
+    }
+    return tally.Result(Outcome::kNoTarget);
+  }
+
+  // The actors of a verb's place phrases ("in Serbia", "outside Parliament").
+  Side PlaceOf(int verb) const {
+    for (int kid : tree_.kids(verb)) {
+      std::string_view marker = tree_.CaseOf(kid);
+      if (tree_.base(kid) != "obl" ||
+          (marker != "in" && marker != "at" && marker != "outside" && marker != "near")) {
+        continue;
+      }
+      Side place = Resolve(kid);
+      if (!place.empty()) return place;
+    }
+    return Side{};
+  }
+
+  // "Three civilians were killed in a car bombing": violence (18x-20x) done to a named
+  // victim by nobody the sentence names is still an event, with an unknown source, as
+  // ACLED and the PLOVER gold record it. Only agentless passives qualify: an active verb
+  // with no subject is a parse the coder cannot trust.
+  bool IsUnattributedViolence(const VerbAnalysis& analysis) const {
+    int root = RootNumber(analysis.code.active);
+    return analysis.passive && !analysis.negated && root >= 18 && root <= 20 && !InBackgroundClause(analysis.word);
+  }
+
+  // Whether a verb sits in a relative clause ("raids in which 20 were killed") or a
+  // condition ("if it is attacked"), at any depth: background, not a reported act.
+  bool InBackgroundClause(int word) const {
+    for (int at = word, steps = 0; at >= 0 && steps < tree_.size(); at = tree_.head(at), ++steps) {
+      if (tree_.base(at) == "acl") return true;
+      for (int kid : tree_.kids(at)) {
+        std::string_view mark = tree_.lemma(kid);
+        if (tree_.rel(kid) == "mark" && (mark == "if" || mark == "unless")) return true;
+      }
+    }
+    return false;
   }
 
   // Pushes the events of a verb; returns what became of it.
@@ -987,6 +1105,12 @@ class Coder {
     }
     const Side& targets = analysis.target;
     if (targets.empty()) return EmitWithoutTarget(analysis, events);
+    if (sources.empty() && IsUnattributedViolence(analysis)) {
+      for (size_t t = 0; t < targets.actors.size(); ++t) {
+        tally.Add(Push(analysis, doc::EventArgument{}, Argument(targets, t), analysis.code.active, events));
+      }
+      return tally.Result(Outcome::kNoSource);
+    }
     for (size_t s = 0; s < sources.actors.size(); ++s) {
       for (size_t t = 0; t < targets.actors.size(); ++t) {
         doc::EventArgument source = Argument(sources, s);
