@@ -29,6 +29,7 @@ constexpr char kVerbs[] = R"(&WEAPON
 +MISSILE
 --- ATTACK [190] ---
 ATTACK
+ENGAGE {ENGAGES ENGAGED ENGAGING}
 --- EXTRADITE [063] ---
 +HAND_OVER {+HANDS_OVER +HANDED_OVER +HANDING_OVER}
 - * (TO +) [063]
@@ -62,6 +63,8 @@ SIGN {SIGNS SIGNED SIGNING}
 --- ADMIT [---] ---
 ADMIT {ADMITS ADMITTED ADMITTING}
 - * &WEAPON [016]
+--- DROP [---] ---
+DROP {DROPS DROPPED DROPPING}
 --- DEMONSTRATE [141] ---
 DEMONSTRATE {DEMONSTRATES DEMONSTRATED DEMONSTRATING}
 ~ a (b . ATTACK) SAY = a b 112
@@ -613,6 +616,37 @@ TEST_F(EventStageTest, AProtestWithNoTargetIsAimedAtTheAuthoritiesOfItsPlace) {
                                        {"demonstrated", "demonstrate", U::kVerb, 0, "root"}});
   ASSERT_EQ(Triples(home), Triples_({"EGYREB 141 EGYGOV"}));
   EXPECT_TRUE(home[0].target.span.empty());
+}
+
+TEST_F(EventStageTest, AStatementThatSomeoneMustDoWhatCodesNothingIsADemand) {
+  // "Egypt said Libya must drop barriers": DROP has no code of its own here.
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"said", "say", U::kVerb, 0, "root"},
+                          {"Libya", "Libya", U::kPropn, 5, "nsubj"},
+                          {"must", "must", U::kAux, 5, "aux"},
+                          {"drop", "drop", U::kVerb, 2, "ccomp"},
+                          {"barriers", "barrier", U::kNoun, 5, "obj"}})),
+            Triples_({"EGY 100 LBY"}));
+}
+
+TEST_F(EventStageTest, AVerbParsedAsAnAppositionHasItsNounAsSubject) {
+  // "Sisi today attacked Libya" with "attacked" parsed as an apposition of "Sisi".
+  EXPECT_EQ(Triples(Code({{"Sisi", "Sisi", U::kPropn, 0, "root"},
+                          {"today", "today", U::kNoun, 3, "obl:unmarked"},
+                          {"attacked", "attack", U::kVerb, 1, "appos"},
+                          {"Libya", "Libya", U::kPropn, 3, "obj"}})),
+            Triples_({"EGYGOV 190 LBY"}));
+}
+
+TEST_F(EventStageTest, EngagedInIsActive) {
+  // "Egyptian soldiers were engaged in Libya": the soldiers act; not an agentless passive.
+  EXPECT_EQ(Triples(Code({{"Egyptian", "Egyptian", U::kAdj, 2, "amod"},
+                          {"soldiers", "soldier", U::kNoun, 4, "nsubj:pass"},
+                          {"were", "be", U::kAux, 4, "aux:pass"},
+                          {"engaged", "engage", U::kVerb, 0, "root"},
+                          {"in", "in", U::kAdp, 6, "case"},
+                          {"Libya", "Libya", U::kPropn, 4, "obl"}})),
+            Triples_({"EGYMIL 190 LBY"}));
 }
 
 TEST_F(EventStageTest, AVerbTaggedInsideANameStaysInTheArgument) {

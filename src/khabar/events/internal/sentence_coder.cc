@@ -391,6 +391,8 @@ class Coder {
   // A passive clause: "aux:pass", or a passive subject without an active one (a parser that
   // gives "Field Marshal X has called" both nsubj:pass and nsubj is read as active).
   bool IsPassive(int verb) const {
+    // "were engaged in fighting", "is involved in the attacks": the subject acts.
+    if ((tree_.lemma(verb) == "engage" || tree_.lemma(verb) == "involve") && HasObliqueWith(verb, "in")) return false;
     bool passive_subject = false;
     bool active_subject = false;
     for (int kid : tree_.kids(verb)) {
@@ -400,6 +402,13 @@ class Coder {
       active_subject = active_subject || rel == "nsubj" || rel == "csubj";
     }
     return passive_subject && !active_subject;
+  }
+
+  bool HasObliqueWith(int verb, std::string_view marker) const {
+    for (int kid : tree_.kids(verb)) {
+      if (tree_.base(kid) == "obl" && tree_.CaseOf(kid) == marker) return true;
+    }
+    return false;
   }
 
   int Agent(int verb) const {
@@ -431,6 +440,10 @@ class Coder {
         int noun = tree_.head(at);
         return noun;
       }
+      if (base == "appos" && at == verb && IsNominal(tree_.head(at)) && tree_.head(at) < verb &&
+          tree_.Kid(verb, "obj") >= 0) {
+        return tree_.head(at);  // a parse of "the leader Khomeini rejected the proposal" as an apposition
+      }
       if (base == "xcomp" && at != verb) {
         int object = tree_.Kid(tree_.head(at), "obj");
         if (object >= 0) return object;
@@ -443,6 +456,10 @@ class Coder {
       at = tree_.head(at);
     }
     return -1;
+  }
+
+  bool IsNominal(int word) const {
+    return word >= 0 && (tree_.upos(word) == doc::Upos::kNoun || tree_.upos(word) == doc::Upos::kPropn);
   }
 
   // Argument heads: the head and its conjuncts.
@@ -766,7 +783,8 @@ class Coder {
   }
 
   // Folds complement clauses into the verbs that govern them, deepest first.
-  // Complements whose verb the dictionary does not know still carry meaning for the verb
+  // Complements whose verb the dictionary does not know (or codes nothing: "drop" with no
+  // pattern) still carry meaning for the verb
   // above: "X declared that China must drop barriers" is a demand on China (100), and
   // "X demanded that the government end curbs" names its target in the clause's subject.
   void FoldUnknownComplements() {
@@ -775,7 +793,8 @@ class Coder {
       int root = RootNumber(upper.code.active);
       if (root != 1 && root != 10 && root != 12) continue;
       for (int kid : tree_.kids(upper.word)) {
-        if (!IsComplement(tree_, kid) || AnalysisOfConst(kid) != nullptr) continue;
+        const VerbAnalysis* known = AnalysisOfConst(kid);
+        if (!IsComplement(tree_, kid) || (known != nullptr && !IsNull(known->code))) continue;
         int subject = tree_.Kid(kid, "nsubj");
         if (subject < 0) continue;
         bool must = HasAux(kid, "must");
