@@ -20,7 +20,8 @@ kh_log "coding $1 into khabar.db"
 ./khabar code "$@" --db khabar.db > khabar.events.jsonl
 kh_log "events in khabar.db (all of them, as JSON Lines, in khabar.events.jsonl)"
 sqlite3 -header -column khabar.db "
-  SELECT e.date, substr(e.source_code || ' ' || e.source_actor, 1, 28) AS source, e.cameo,
+  SELECT e.date, CASE WHEN e.source_code = '' THEN '(unknown)'
+                      ELSE substr(e.source_code || ' ' || e.source_actor, 1, 28) END AS source, e.cameo,
          substr(e.target_code || ' ' || e.target_actor, 1, 28) AS target, e.plover,
          CASE WHEN e.negated THEN 'negated' ELSE '' END AS note
   FROM events e JOIN reports r ON r.event_id = e.id
