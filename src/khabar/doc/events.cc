@@ -69,4 +69,47 @@ std::string ActorDisplayName(std::string_view phrase) {
   return name;
 }
 
+std::string_view DatePrecisionName(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::kDay: return "day";
+    case DatePrecision::kMonth: return "month";
+    case DatePrecision::kYear: return "year";
+    case DatePrecision::kNone: break;
+  }
+  return "";
+}
+
+std::string_view PlacePrecisionName(PlacePrecision precision) {
+  switch (precision) {
+    case PlacePrecision::kCity: return "city";
+    case PlacePrecision::kAdmin1: return "admin1";
+    case PlacePrecision::kCountry: return "country";
+    case PlacePrecision::kNone: break;
+  }
+  return "";
+}
+
+std::string_view CertaintyName(Certainty certainty) {
+  switch (certainty) {
+    case Certainty::kAsserted: return "asserted";
+    case Certainty::kReported: return "reported";
+    case Certainty::kAlleged: return "alleged";
+    case Certainty::kDenied: return "denied";
+    case Certainty::kHypothetical: return "hypothetical";
+    case Certainty::kNegated: return "negated";
+  }
+  return "asserted";
+}
+
+std::string FormatEventDate(const EventDate& date) {
+  char out[16];
+  switch (date.precision) {
+    case DatePrecision::kDay: std::snprintf(out, sizeof(out), "%04d-%02d-%02d", date.year, date.month, date.day); break;
+    case DatePrecision::kMonth: std::snprintf(out, sizeof(out), "%04d-%02d", date.year, date.month); break;
+    case DatePrecision::kYear: std::snprintf(out, sizeof(out), "%04d", date.year); break;
+    case DatePrecision::kNone: return "";
+  }
+  return out;
+}
+
 }  // namespace khabar::doc

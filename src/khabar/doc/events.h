@@ -36,6 +36,50 @@ struct EventArgument {
   bool empty() const { return code.empty(); }
 };
 
+// When (src/khabar/when/): the event's own date, from a temporal expression of its clause
+// resolved against the publication date, else the publication date itself.
+enum class DatePrecision : uint8_t { kNone = 0, kYear, kMonth, kDay };
+
+struct EventDate {
+  int year = 0;
+  int month = 0;  // 1-12; 0 below month precision
+  int day = 0;    // 1-31; 0 below day precision
+  DatePrecision precision = DatePrecision::kNone;  // kNone: not resolved yet
+  bool from_text = false;  // true: resolved from `span`; false: the publication date
+  Span span;               // bytes of Document::text of the expression; empty when none
+};
+
+// Where (src/khabar/where/): the place the event happened, a GeoNames city or an admin1 or
+// country.
+enum class PlacePrecision : uint8_t { kNone = 0, kCountry, kAdmin1, kCity };
+
+struct EventPlace {
+  std::string name;       // GeoNames (or iso-codes) name: "Benghazi"
+  int64_t geonameid = 0;  // 0 when the place has no GeoNames id
+  std::string country;    // ISO 3166-1 alpha-2: "LY"
+  double lat = 0;
+  double lon = 0;
+  PlacePrecision precision = PlacePrecision::kNone;  // kNone: no place
+  Span span;              // bytes of Document::text of the place name
+};
+
+// How many (src/khabar/counts/): a count reported for the event; value -1 when none.
+struct EventCount {
+  int64_t value = -1;
+  Span span;  // bytes of Document::text of the number phrase ("over 450")
+};
+
+struct EventCounts {
+  EventCount killed;
+  EventCount injured;
+  EventCount displaced;
+  EventCount arrested;
+  EventCount kidnapped;
+};
+
+// Who says so and how sure (attribution).
+enum class Certainty : uint8_t { kAsserted = 0, kReported, kAlleged, kDenied, kHypothetical, kNegated };
+
 struct Event {
   uint32_t sentence = 0;      // index into Document::sentences
   WordIndex verb = kNoHead;   // the verb that carries the event (WordLayer index)
@@ -51,7 +95,23 @@ struct Event {
   std::string pattern;        // the verb pattern as written, or the verb line when the
                               // verb's default code was used
   std::string pattern_source; // "CAMEO.2.0.txt:719"
+
+  // Filled by the stages after the coder; the defaults mean "not resolved".
+  EventDate date;
+  EventPlace place;
+  EventCounts counts;
+  Certainty certainty = Certainty::kAsserted;
+  Span attributed_to;  // bytes of Document::text naming who says so ("state TV"); empty: none
 };
+
+// "day", "month", "year", or "" for kNone.
+std::string_view DatePrecisionName(DatePrecision precision);
+// "city", "admin1", "country", or "" for kNone.
+std::string_view PlacePrecisionName(PlacePrecision precision);
+// "asserted", "reported", "alleged", "denied", "hypothetical", "negated".
+std::string_view CertaintyName(Certainty certainty);
+// "2019-05-28", "2019-05", "2019"; "" for kNone.
+std::string FormatEventDate(const EventDate& date);
 
 struct EventLayer {
   std::vector<Event> events;

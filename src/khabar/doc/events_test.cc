@@ -60,4 +60,18 @@ TEST(EventRecipesTest, ActorDisplayNameTitleCasesTheDictionaryPhrase) {
 }
 
 }  // namespace
+TEST(EventRecipesTest, DatesPrintToTheirPrecision) {
+  EventDate date{2019, 5, 28, DatePrecision::kDay, true, {}};
+  EXPECT_EQ(FormatEventDate(date), "2019-05-28");
+  date.precision = DatePrecision::kMonth;
+  EXPECT_EQ(FormatEventDate(date), "2019-05");
+  date.precision = DatePrecision::kYear;
+  EXPECT_EQ(FormatEventDate(date), "2019");
+  date.precision = DatePrecision::kNone;
+  EXPECT_EQ(FormatEventDate(date), "");
+  EXPECT_EQ(DatePrecisionName(DatePrecision::kMonth), "month");
+  EXPECT_EQ(PlacePrecisionName(PlacePrecision::kAdmin1), "admin1");
+  EXPECT_EQ(CertaintyName(Certainty::kHypothetical), "hypothetical");
+}
+
 }  // namespace khabar::doc

@@ -35,6 +35,34 @@ json Report(const doc::Document& document, const doc::Event& event) {
   return report;
 }
 
+// The event's own date when a stage resolved one, else the publication date.
+void AddDate(const doc::Document& document, const doc::Event& event, json& out) {
+  if (event.date.precision != doc::DatePrecision::kNone) {
+    out["date"] = doc::FormatEventDate(event.date);
+    out["date_precision"] = std::string(doc::DatePrecisionName(event.date.precision));
+    out["date_from"] = event.date.from_text ? "text" : "publication";
+    return;
+  }
+  out["date"] = document.published.empty() ? json(nullptr) : json(document.published);
+  out["date_precision"] = document.published.empty() ? json(nullptr) : json("day");
+  out["date_from"] = document.published.empty() ? json(nullptr) : json("publication");
+}
+
+json Place(const doc::Document& document, const doc::EventPlace& place) {
+  if (place.precision == doc::PlacePrecision::kNone) return nullptr;
+  json out;
+  out["name"] = place.name;
+  out["geonameid"] = place.geonameid == 0 ? json(nullptr) : json(place.geonameid);
+  out["country"] = place.country.empty() ? json(nullptr) : json(place.country);
+  out["lat"] = place.lat;
+  out["lon"] = place.lon;
+  out["precision"] = std::string(doc::PlacePrecisionName(place.precision));
+  out["text"] = place.span.empty() ? json(nullptr) : json(std::string(document.RawText(place.span)));
+  return out;
+}
+
+json Count(const doc::EventCount& count) { return count.value < 0 ? json(nullptr) : json(count.value); }
+
 }  // namespace
 
 std::string EventId(const doc::Document& document, const doc::Event& event) {
@@ -46,9 +74,7 @@ std::string_view CountryOf(const doc::EventArgument& argument) { return doc::Eve
 std::string EventJson(const doc::Document& document, const doc::Event& event) {
   json out;
   out["id"] = EventId(document, event);
-  out["date"] = document.published.empty() ? json(nullptr) : json(document.published);
-  out["date_precision"] = document.published.empty() ? json(nullptr) : json("day");
-  out["date_from"] = document.published.empty() ? json(nullptr) : json("publication");
+  AddDate(document, event, out);
   out["source"] = Argument(document, event.source);
   out["target"] = Argument(document, event.target);
   out["cameo"] = event.cameo;
@@ -56,11 +82,16 @@ std::string EventJson(const doc::Document& document, const doc::Event& event) {
   out["quad_class"] = event.quad_class;
   out["goldstein"] = event.goldstein;
   out["plover"] = event.plover.empty() ? json(nullptr) : json(event.plover);
-  out["location"] = nullptr;
-  out["fatalities"] = nullptr;
-  out["injured"] = nullptr;
-  out["certainty"] = event.negated ? "negated" : "asserted";
-  out["attributed_to"] = nullptr;
+  out["location"] = Place(document, event.place);
+  out["fatalities"] = Count(event.counts.killed);
+  out["injured"] = Count(event.counts.injured);
+  out["displaced"] = Count(event.counts.displaced);
+  out["arrested"] = Count(event.counts.arrested);
+  out["kidnapped"] = Count(event.counts.kidnapped);
+  const bool negated = event.negated && event.certainty == doc::Certainty::kAsserted;
+  out["certainty"] = negated ? "negated" : std::string(doc::CertaintyName(event.certainty));
+  out["attributed_to"] = event.attributed_to.empty() ? json(nullptr)
+                                                     : json(std::string(document.RawText(event.attributed_to)));
   out["negated"] = event.negated;
   out["reports"] = json::array({Report(document, event)});
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
