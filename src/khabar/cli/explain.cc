@@ -225,6 +225,8 @@ std::string WhyText(const TracedVerb& out, const events::VerbTrace& verb,
     case Outcome::kDiscardedSentence:
       return std::string("not read: the ") + (verb.discard.story ? "story" : "sentence") +
              " discard \"" + verb.discard.phrase + "\" stops coding";
+    case Outcome::kAttribution:
+      return "a statement: its subject is who says so (attributed_to) of the events below it";
   }
   return "";
 }
@@ -270,6 +272,7 @@ SentenceExplanation SentenceExplainer::Explain(const doc::Document& document,
     explained.block = BlockOf(event.pattern_source);
     explained.source = ExplainActor(document, sentence, event.source, date);
     explained.target = ExplainActor(document, sentence, event.target, date);
+    if (!event.attributed_to.empty()) explained.attributed_to = std::string(document.RawText(event.attributed_to));
     out.events.push_back(std::move(explained));
   }
   for (ExplainedWord& word : out.words) {

@@ -61,6 +61,7 @@ struct ExplainedEvent {
   std::string_view verb_form;
   std::string block;  // the verb block of the pattern, "MEET [036]", or empty
   ExplainedActor source, target;
+  std::string attributed_to;  // who says so, as written; empty when nobody
 };
 
 // A source or target as the coder took it (events::ArgumentTrace).

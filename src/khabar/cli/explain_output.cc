@@ -135,6 +135,9 @@ void AppendEvent(std::string& out, const ExplainedEvent& explained) {
   AppendLabelled(out, "pattern", fmt::format("{}  ({})", FoldSpaces(event.pattern), where));
   AppendLabelled(out, "negated",
                  event.negated ? "yes: coded as the negation of what the verb alone gives" : "no");
+  std::string certainty(doc::CertaintyName(event.certainty));
+  if (!explained.attributed_to.empty()) certainty += ", according to \"" + explained.attributed_to + "\"";
+  AppendLabelled(out, "certainty", certainty);
   out += '\n';
 }
 
@@ -239,6 +242,8 @@ json EventJson(const ExplainedEvent& explained) {
   out["pattern_source"] = event.pattern_source;
   out["verb_block"] = NullIfEmpty(explained.block);
   out["negated"] = event.negated;
+  out["certainty"] = std::string(doc::CertaintyName(event.certainty));
+  out["attributed_to"] = NullIfEmpty(explained.attributed_to);
   return out;
 }
 

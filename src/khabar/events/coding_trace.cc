@@ -22,6 +22,8 @@ const char* OutcomeName(Outcome outcome) {
       return "discarded clause";
     case Outcome::kDiscardedSentence:
       return "discarded sentence";
+    case Outcome::kAttribution:
+      return "attribution";
   }
   return "unknown";
 }

@@ -36,6 +36,7 @@ enum class Outcome {
   kDuplicate,          // its events repeat events another word of the sentence already gave
   kDiscardedClause,    // its clause is dated by a discard phrase (history is not coded)
   kDiscardedSentence,  // a discard phrase stopped the whole sentence or story
+  kAttribution,        // a statement ("X said") that names who says so of other events
 };
 
 // "event", "absorbed", "null code", ... for reports.

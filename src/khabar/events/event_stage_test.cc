@@ -202,6 +202,13 @@ std::vector<std::string> Triples(const std::vector<doc::Event>& events) {
 
 using Triples_ = std::vector<std::string>;
 
+// The text Code() builds for `rows` (forms joined by spaces), cut to `span`.
+std::string TextOf(const std::vector<Row>& rows, doc::Span span) {
+  std::string text;
+  for (const Row& row : rows) text += (text.empty() ? "" : " ") + std::string(row.form);
+  return text.substr(span.begin, span.end - span.begin);
+}
+
 TEST_F(EventStageTest, SubjectVerbObject) {
   std::vector<doc::Event> events = Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
                                          {"attacked", "attack", U::kVerb, 0, "root"},
@@ -572,15 +579,15 @@ TEST_F(EventStageTest, AgentlessViolenceHasAnUnknownSource) {
                           {"were", "be", U::kAux, 8, "aux:pass"},
                           {"attacked", "attack", U::kVerb, 2, "advcl"}})),
             Triples_({"EGY 040 LBY"}));
-  // Nor an accusation when reported: "Egypt said Egyptian soldiers were attacked" is a
-  // statement about them (010) and the attack.
+  // Nor an accusation when reported: "Egypt said Egyptian soldiers were attacked" is the
+  // attack, attributed to Egypt.
   EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
                           {"said", "say", U::kVerb, 0, "root"},
                           {"Egyptian", "Egyptian", U::kAdj, 4, "amod"},
                           {"soldiers", "soldier", U::kNoun, 6, "nsubj:pass"},
                           {"were", "be", U::kAux, 6, "aux:pass"},
                           {"attacked", "attack", U::kVerb, 2, "ccomp"}})),
-            Triples_({"EGY 010 EGYMIL", " 190 EGYMIL"}));
+            Triples_({" 190 EGYMIL"}));
 }
 
 TEST_F(EventStageTest, AnAttackStandsWhenItsReportCodesNothing) {
@@ -647,6 +654,74 @@ TEST_F(EventStageTest, EngagedInIsActive) {
                           {"in", "in", U::kAdp, 6, "case"},
                           {"Libya", "Libya", U::kPropn, 4, "obl"}})),
             Triples_({"EGYMIL 190 LBY"}));
+}
+
+TEST_F(EventStageTest, ASayerIsWhoSaysSoAndItsStatementIsNoEvent) {
+  // "Egypt said militants met Libya": the meeting, attributed to Egypt; no 010 event.
+  const std::vector<Row> said = {{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                                 {"said", "say", U::kVerb, 0, "root"},
+                                 {"militants", "militant", U::kNoun, 4, "nsubj"},
+                                 {"met", "meet", U::kVerb, 2, "ccomp"},
+                                 {"Libya", "Libya", U::kPropn, 4, "obj"}};
+  std::vector<doc::Event> events = Code(said);
+  ASSERT_EQ(Triples(events), Triples_({"REB 040 LBY"}));
+  EXPECT_EQ(events[0].certainty, doc::Certainty::kReported);
+  EXPECT_EQ(TextOf(said, events[0].attributed_to), "Egypt");
+  // "Militants met Libya, the state radio said": a sayer beside the clause.
+  const std::vector<Row> beside = {{"Militants", "militant", U::kNoun, 2, "nsubj"},
+                                   {"met", "meet", U::kVerb, 0, "root"},
+                                   {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                   {",", ",", U::kPunct, 8, "punct"},
+                                   {"the", "the", U::kDet, 7, "det"},
+                                   {"state", "state", U::kNoun, 7, "compound"},
+                                   {"radio", "radio", U::kNoun, 8, "nsubj"},
+                                   {"said", "say", U::kVerb, 2, "parataxis"}};
+  events = Code(beside);
+  ASSERT_EQ(Triples(events), Triples_({"REB 040 LBY"}));
+  EXPECT_EQ(TextOf(beside, events[0].attributed_to), "the state radio");
+  // "Militants met Libya, according to Egypt".
+  const std::vector<Row> according = {{"Militants", "militant", U::kNoun, 2, "nsubj"},
+                                      {"met", "meet", U::kVerb, 0, "root"},
+                                      {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                      {"according", "according", U::kVerb, 6, "case"},
+                                      {"to", "to", U::kAdp, 4, "fixed"},
+                                      {"Egypt", "Egypt", U::kPropn, 2, "obl"}};
+  events = Code(according);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(TextOf(according, events[0].attributed_to), "Egypt");
+  EXPECT_EQ(events[0].certainty, doc::Certainty::kReported);
+}
+
+TEST_F(EventStageTest, CertaintyIsAllegedHypotheticalDeniedOrNegated) {
+  auto certainty = [&](const std::vector<Row>& rows) {
+    std::vector<doc::Event> events = Code(rows);
+    return events.empty() ? std::string("no event") : std::string(doc::CertaintyName(events[0].certainty));
+  };
+  EXPECT_EQ(certainty({{"Militants", "militant", U::kNoun, 3, "nsubj"},
+                       {"allegedly", "allegedly", U::kAdv, 3, "advmod"},
+                       {"met", "meet", U::kVerb, 0, "root"},
+                       {"Libya", "Libya", U::kPropn, 3, "obj"}}),
+            "alleged");
+  EXPECT_EQ(certainty({{"Militants", "militant", U::kNoun, 3, "nsubj"},
+                       {"could", "could", U::kAux, 3, "aux"},
+                       {"meet", "meet", U::kVerb, 0, "root"},
+                       {"Libya", "Libya", U::kPropn, 3, "obj"}}),
+            "hypothetical");
+  EXPECT_EQ(certainty({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                       {"denied", "deny", U::kVerb, 0, "root"},
+                       {"attacking", "attack", U::kVerb, 2, "xcomp"},
+                       {"Libya", "Libya", U::kPropn, 3, "obj"}}),
+            "denied");
+  EXPECT_EQ(certainty({{"Egypt", "Egypt", U::kPropn, 4, "nsubj"},
+                       {"did", "do", U::kAux, 4, "aux"},
+                       {"not", "not", U::kPart, 4, "advmod"},
+                       {"attack", "attack", U::kVerb, 0, "root"},
+                       {"Libya", "Libya", U::kPropn, 4, "obj"}}),
+            "negated");
+  EXPECT_EQ(certainty({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                       {"attacked", "attack", U::kVerb, 0, "root"},
+                       {"Libya", "Libya", U::kPropn, 2, "obj"}}),
+            "asserted");
 }
 
 TEST_F(EventStageTest, AVerbTaggedInsideANameStaysInTheArgument) {

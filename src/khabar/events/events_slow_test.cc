@@ -13,9 +13,11 @@ namespace khabar::events {
 namespace {
 
 // Floors: the scores of 2026-11-21 minus about 0.5. By default a main-clause future is an
-// intent (CAMEO manual), which 13 records of the suite code as the act (TP 77.73, FP 18.64,
-// FP/record 23.43, correct 74.29); with PETRARCH's reading (--petrarch-future) the suite
-// scores TP 85.45, FP 11.82, FP/record 14.86, correct 82.29.
+// intent (CAMEO manual), which 13 records of the suite code as the act (TP 77.27, FP 17.27,
+// FP/record 21.71, correct 74.86); with PETRARCH's reading (--petrarch-future) the suite
+// scores TP 85.00, FP 10.45, FP/record 13.14, correct 82.86. A statement that attributes
+// another event of its sentence is no event of its own (attribution), which costs one gold
+// 010 triple ("noted that ...") and removes three extra ones.
 StatusOr<CameoEvalResult> RunValidationRecords(bool future_is_intent) {
   KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
   CameoEvalOptions options;
@@ -39,10 +41,10 @@ TEST(EventsSlowTest, ValidationRecordsBeatUniversalPetrarch) {
   const CameoScore& score = result->score;
   EXPECT_GE(score.records, 170u);
   // UniversalPetrarch published TP 68.1% and FP 23.1% on this suite.
-  EXPECT_GE(score.tp_pct(), 77.2);
-  EXPECT_LE(score.fp_pct(), 19.1);
-  EXPECT_LE(score.fp_per_record_pct(), 23.9);
-  EXPECT_GE(score.records_correct_pct(), 73.8);
+  EXPECT_GE(score.tp_pct(), 76.7);
+  EXPECT_LE(score.fp_pct(), 17.8);
+  EXPECT_LE(score.fp_per_record_pct(), 22.3);
+  EXPECT_GE(score.records_correct_pct(), 74.3);
 }
 
 TEST(EventsSlowTest, ValidationRecordsWithPetrarchFutures) {
@@ -50,10 +52,10 @@ TEST(EventsSlowTest, ValidationRecordsWithPetrarchFutures) {
   StatusOr<CameoEvalResult> result = RunValidationRecords(/*future_is_intent=*/false);
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   const CameoScore& score = result->score;
-  EXPECT_GE(score.tp_pct(), 84.9);
-  EXPECT_LE(score.fp_pct(), 12.3);
-  EXPECT_LE(score.fp_per_record_pct(), 15.4);
-  EXPECT_GE(score.records_correct_pct(), 81.8);
+  EXPECT_GE(score.tp_pct(), 84.5);
+  EXPECT_LE(score.fp_pct(), 11.0);
+  EXPECT_LE(score.fp_per_record_pct(), 13.7);
+  EXPECT_GE(score.records_correct_pct(), 82.3);
 }
 
 // The PLOVER gold-standard records with the Phoenix dictionaries and Khabar's overlays. The

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "khabar/dict/normalize.h"
+#include "khabar/events/internal/attribution.h"
 #include "khabar/events/internal/pattern_match.h"
 #include "khabar/events/internal/sentence_tree.h"
 
@@ -144,6 +145,7 @@ class Coder {
 
   void Run(std::vector<doc::Event>* events) {
     if (tree_.size() == 0) return;
+    const size_t first = events->size();
     uint32_t discard = 0;
     if (!FindDiscardedClauses(&discard)) {
       if (trace_ != nullptr) {
@@ -161,11 +163,65 @@ class Coder {
       if (DiscardOf(analyses_[at].word) < 0) outcomes[at] = Emit(analyses_[at], events);
     }
     ReleaseFromSilentStatements(events, &outcomes);
+    Attribution attribution(tree_, [&](int word) { return IsStatementWord(word); });
+    DropAttributingStatements(attribution, first, events, &outcomes);
     for (size_t at = 0; at < analyses_.size() && trace_ != nullptr; ++at) {
       const VerbAnalysis& analysis = analyses_[at];
       Record(analysis, verbs_.verbs()[analysis.verb], verbs_, outcomes[at], DiscardOf(analysis.word));
     }
     CodeNominals(events);
+    for (size_t at = first; at < events->size(); ++at) Qualify(attribution, (*events)[at]);
+  }
+
+  // What the coder knows of an event's verb, for attribution and certainty.
+  EventFacts FactsOf(const doc::Event& event) const {
+    EventFacts facts;
+    facts.verb = static_cast<int>(event.verb - tree_.Global(0));
+    facts.negated = event.negated;
+    const VerbAnalysis* analysis = AnalysisOfConst(facts.verb);
+    facts.intent = analysis != nullptr && analysis->intent;
+    facts.root = RootNumber(event.cameo);
+    return facts;
+  }
+
+  void Qualify(const Attribution& attribution, doc::Event& event) const {
+    Qualification qualification = attribution.Qualify(FactsOf(event));
+    event.certainty = qualification.certainty;
+    event.attributed_to = qualification.attributed_to;
+  }
+
+  // "Egyptian officials said militants attacked the army": the saying is who says so of
+  // the attack (attributed_to), not an event of its own. A plain statement (01x) whose
+  // subject attributes an event of the sentence is dropped; one that attributes nothing
+  // stays a statement event.
+  void DropAttributingStatements(const Attribution& attribution, size_t first, std::vector<doc::Event>* events,
+                                 std::vector<Outcome>* outcomes) const {
+    std::vector<int> statements;
+    for (size_t at = first; at < events->size(); ++at) {
+      Qualification qualification = attribution.Qualify(FactsOf((*events)[at]));
+      int verb = static_cast<int>((*events)[at].verb - tree_.Global(0));
+      if (qualification.statement >= 0 && qualification.statement != verb) statements.push_back(qualification.statement);
+    }
+    auto attributing = [&](const doc::Event& event) {
+      int verb = static_cast<int>(event.verb - tree_.Global(0));
+      return event.root == "01" && std::find(statements.begin(), statements.end(), verb) != statements.end();
+    };
+    events->erase(std::remove_if(events->begin() + static_cast<std::ptrdiff_t>(first), events->end(), attributing),
+                  events->end());
+    for (int statement : statements) {
+      size_t index = IndexOf(statement);
+      if (index < analyses_.size() && (*outcomes)[index] == Outcome::kEvent) (*outcomes)[index] = Outcome::kAttribution;
+    }
+  }
+
+  // A verb that reports speech: a dictionary statement verb (01x block) or one of the
+  // reporting verbs the dictionary files elsewhere.
+  bool IsStatementWord(int word) const {
+    static constexpr std::string_view kReporting[] = {"say", "tell", "report", "announce", "state", "add",
+                                                      "claim", "confirm", "quote", "allege", "declare"};
+    const VerbAnalysis* analysis = AnalysisOfConst(word);
+    if (analysis != nullptr && IsStatementVerb(*analysis)) return true;
+    return std::find(std::begin(kReporting), std::end(kReporting), tree_.lemma(word)) != std::end(kReporting);
   }
 
   // A clause folded into a statement verb ("X said Y killed Z", "police said ...") stands
