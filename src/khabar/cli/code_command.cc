@@ -52,18 +52,48 @@ void PrintConllu(const doc::Document& document) {
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
-void PrintEvents(const doc::Document& document) {
-  for (const doc::Event& event : document.events.events) {
-    std::string line = events::EventJson(document, event);
-    line += '\n';
-    std::fwrite(line.data(), 1, line.size(), stdout);
-  }
+void PrintLine(std::string line) {
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stdout);
 }
+
+// The events of a run on stdout: JSON Lines, TSV with a header, or one GeoJSON
+// FeatureCollection (opened by Begin, closed by End).
+class EventPrinter {
+ public:
+  explicit EventPrinter(std::string format) : format_(std::move(format)) {}
+
+  void Begin() {
+    if (format_ == "tsv") PrintLine(events::EventTsvHeader());
+    if (format_ == "geojson") std::fputs("{\"type\":\"FeatureCollection\",\"features\":[\n", stdout);
+  }
+  void Print(const doc::Document& document) {
+    for (const doc::Event& event : document.events.events) {
+      if (format_ == "jsonl") PrintLine(events::EventJson(document, event));
+      if (format_ == "tsv") PrintLine(events::EventTsv(document, event));
+      if (format_ == "geojson") {
+        if (features_++ > 0) std::fputs(",\n", stdout);
+        std::string feature = events::EventGeoJsonFeature(document, event);
+        std::fwrite(feature.data(), 1, feature.size(), stdout);
+      }
+    }
+  }
+  void End() {
+    if (format_ == "geojson") std::fputs("\n]}\n", stdout);
+  }
+
+ private:
+  std::string format_;
+  size_t features_ = 0;
+};
 
 // Drives one `khabar code` run: ingest -> pipeline -> batched store writes.
 class CodeRun {
  public:
-  explicit CodeRun(const CodeOptions& options) : options_(options), progress_(options.quiet) {}
+  explicit CodeRun(const CodeOptions& options)
+      : options_(options), progress_(options.quiet), printer_(options.format) {}
+
+  EventPrinter& printer() { return printer_; }
 
   Status SetUp();
   void ReadInput(const std::string& path, const ingest::Ingestor& ingestor);
@@ -83,6 +113,7 @@ class CodeRun {
 
   const CodeOptions& options_;
   Progress progress_;
+  EventPrinter printer_;
   pipeline::Pipeline pipeline_;
   std::unique_ptr<store::SqliteStore> store_;
   ingest::NearDuplicateIndex near_duplicates_;
@@ -130,7 +161,7 @@ void CodeRun::OnDocument(doc::Document&& document) {
   }
   MarkNearDuplicate(document);
   if (options_.format == "conllu") PrintConllu(document);
-  if (options_.format == "jsonl") PrintEvents(document);
+  printer_.Print(document);
   counts_.events += document.events.events.size();
   counts_.sentences += document.sentences.size();
   counts_.tokens += document.tokens.size();
@@ -247,7 +278,9 @@ int RunCode(const CodeOptions& options) {
     fmt::print(stderr, "error: {}\n", status.message());
     return 2;
   }
+  run.printer().Begin();
   for (const std::string& input : options.inputs) run.ReadInput(input, *ingestor);
+  run.printer().End();
   Status status = run.Finish();
   run.PrintSummary();
   if (!status.ok()) {
@@ -270,8 +303,8 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
                       "Sidecar JSONL mapping file names to outlet, title, published date, URL");
   command->add_option("--db", options->db_path, "SQLite database to store into (created if absent)");
   command->add_option("--format", options->format,
-                      "Output on stdout: events as JSON Lines, each article's analysis as CoNLL-U, or none")
-      ->check(CLI::IsMember({"jsonl", "conllu", "none"}));
+                      "Output on stdout: events as JSON Lines, TSV (GDELT-like columns) or a GeoJSON FeatureCollection, each article's analysis as CoNLL-U, or none")
+      ->check(CLI::IsMember({"jsonl", "tsv", "geojson", "conllu", "none"}));
   AddModelOptions(*command, options->models);
   AddDictionaryOptions(*command, options->coding.dictionary_dir, options->dictionary_warnings);
   command->add_option("--batch-size", options->batch_size, "Articles per database transaction")

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 namespace khabar::events {
 namespace {
 
@@ -71,7 +73,9 @@ std::string EventId(const doc::Document& document, const doc::Event& event) {
 
 std::string_view CountryOf(const doc::EventArgument& argument) { return doc::EventCountry(argument); }
 
-std::string EventJson(const doc::Document& document, const doc::Event& event) {
+namespace {
+
+json EventObject(const doc::Document& document, const doc::Event& event) {
   json out;
   out["id"] = EventId(document, event);
   AddDate(document, event, out);
@@ -94,7 +98,72 @@ std::string EventJson(const doc::Document& document, const doc::Event& event) {
                                                      : json(std::string(document.RawText(event.attributed_to)));
   out["negated"] = event.negated;
   out["reports"] = json::array({Report(document, event)});
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return out;
+}
+
+std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// A TSV cell: tabs and line breaks become spaces; null is empty.
+std::string Cell(const json& value) {
+  std::string text = value.is_null() ? "" : value.is_string() ? value.get<std::string>() : Dump(value);
+  for (char& c : text) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+json Field(const json& object, const char* key, const char* inner) {
+  const json& outer = object[key];
+  return outer.is_object() ? outer[inner] : json(nullptr);
+}
+
+}  // namespace
+
+std::string EventJson(const doc::Document& document, const doc::Event& event) {
+  return Dump(EventObject(document, event));
+}
+
+std::string EventTsvHeader() {
+  return "id\tdate\tdate_precision\tdate_from\tsource_code\tsource_actor\tsource_country\tsource_text\t"
+         "target_code\ttarget_actor\ttarget_country\ttarget_text\tcameo\tbase_code\troot\tquad_class\t"
+         "goldstein\tplover\tlocation_name\tlocation_country\tlocation_lat\tlocation_lon\tgeonameid\t"
+         "location_precision\tfatalities\tinjured\tdisplaced\tarrested\tkidnapped\tcertainty\t"
+         "attributed_to\tnegated\tdoc\toutlet\turl\tpublished\tspan_begin\tspan_end\tpattern_source";
+}
+
+std::string EventTsv(const doc::Document& document, const doc::Event& event) {
+  const json object = EventObject(document, event);
+  const json& report = object["reports"][0];
+  std::vector<json> cells = {
+      object["id"], object["date"], object["date_precision"], object["date_from"],
+      Field(object, "source", "code"), Field(object, "source", "actor"), Field(object, "source", "country"),
+      Field(object, "source", "text"), Field(object, "target", "code"), Field(object, "target", "actor"),
+      Field(object, "target", "country"), Field(object, "target", "text"), object["cameo"],
+      event.cameo.substr(0, 3), object["root"], object["quad_class"], object["goldstein"], object["plover"],
+      Field(object, "location", "name"), Field(object, "location", "country"), Field(object, "location", "lat"),
+      Field(object, "location", "lon"), Field(object, "location", "geonameid"),
+      Field(object, "location", "precision"), object["fatalities"], object["injured"], object["displaced"],
+      object["arrested"], object["kidnapped"], object["certainty"], object["attributed_to"],
+      object["negated"].get<bool>() ? json(1) : json(0), report["doc"], report["outlet"], report["url"], report["published"],
+      report["span"][0], report["span"][1], report["pattern_source"]};
+  std::string line;
+  for (size_t at = 0; at < cells.size(); ++at) line += (at == 0 ? "" : "\t") + Cell(cells[at]);
+  return line;
+}
+
+std::string EventGeoJsonFeature(const doc::Document& document, const doc::Event& event) {
+  json properties = EventObject(document, event);
+  json feature;
+  feature["type"] = "Feature";
+  feature["id"] = properties["id"];
+  const doc::EventPlace& place = event.place;
+  if (place.precision != doc::PlacePrecision::kNone && (place.lat != 0 || place.lon != 0)) {
+    feature["geometry"] = {{"type", "Point"}, {"coordinates", {place.lon, place.lat}}};
+  } else {
+    feature["geometry"] = nullptr;
+  }
+  feature["properties"] = std::move(properties);
+  return Dump(feature);
 }
 
 }  // namespace khabar::events

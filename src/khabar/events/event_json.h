@@ -25,6 +25,16 @@ std::string_view CountryOf(const doc::EventArgument& argument);
 // One line of JSON, without the newline.
 std::string EventJson(const doc::Document& document, const doc::Event& event);
 
+// GDELT-like tab-separated columns (docs/formats/event-jsonl.md, "TSV"): the header line and
+// one event's line, both without the newline. Null is an empty cell.
+std::string EventTsvHeader();
+std::string EventTsv(const doc::Document& document, const doc::Event& event);
+
+// One GeoJSON Feature: a Point at the event's place ([lon, lat]) or a null geometry, with the
+// JSON line's fields as properties. `khabar code --format geojson` wraps the features of a
+// run in one FeatureCollection.
+std::string EventGeoJsonFeature(const doc::Document& document, const doc::Event& event);
+
 }  // namespace khabar::events
 
 #endif  // KHABAR_EVENTS_EVENT_JSON_H_
