@@ -243,8 +243,11 @@ Status SqliteStore::InsertEvents(const doc::Document& document, int64_t row_id,
   for (size_t event_idx = 0; event_idx < document.events.events.size(); ++event_idx) {
     const doc::Event& event = document.events.events[event_idx];
     const std::string event_id = doc::EventId(document.id, event);
-    KH_ASSIGN_OR_RETURN(int64_t event_row, InsertEvent(document, event, event_id, date_precision,
-                                                       date_from, now));
+    const bool own_date = event.date.precision != doc::DatePrecision::kNone;
+    KH_ASSIGN_OR_RETURN(int64_t event_row,
+                        InsertEvent(document, event, event_id,
+                                    own_date ? doc::DatePrecisionName(event.date.precision) : date_precision,
+                                    own_date ? (event.date.from_text ? "text" : "publication") : date_from, now));
     const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
     SqliteStatement& insert = statements_->insert_report;
     SqliteStatement::Scope scope(insert);
@@ -258,6 +261,28 @@ Status SqliteStore::InsertEvents(const doc::Document& document, int64_t row_id,
   }
   return Status::Ok();
 }
+
+namespace {
+
+// Columns first .. first+5: name, geonameid, country, lat, lon, precision (NULL: no place).
+void BindPlace(SqliteStatement& insert, int first, const doc::EventPlace& place) {
+  if (place.precision == doc::PlacePrecision::kNone) {
+    for (int column = first; column < first + 6; ++column) insert.BindNull(column);
+    return;
+  }
+  insert.BindText(first, place.name);
+  if (place.geonameid == 0) {
+    insert.BindNull(first + 1);
+  } else {
+    insert.BindInt64(first + 1, place.geonameid);
+  }
+  insert.BindText(first + 2, place.country);
+  insert.BindDouble(first + 3, place.lat);
+  insert.BindDouble(first + 4, place.lon);
+  insert.BindText(first + 5, doc::PlacePrecisionName(place.precision));
+}
+
+}  // namespace
 
 StatusOr<int64_t> SqliteStore::InsertEvent(const doc::Document& document, const doc::Event& event,
                                            const std::string& event_id,
@@ -279,7 +304,11 @@ StatusOr<int64_t> SqliteStore::InsertEvent(const doc::Document& document, const 
   SqliteStatement& insert = statements_->insert_event;
   SqliteStatement::Scope scope(insert);
   insert.BindText(1, event_id);
-  insert.BindText(2, document.published);
+  // Bound text is not copied: every string outlives the statement's run.
+  const std::string date =
+      event.date.precision != doc::DatePrecision::kNone ? doc::FormatEventDate(event.date) : document.published;
+  const std::string attributed_to(event.attributed_to.empty() ? "" : document.RawText(event.attributed_to));
+  insert.BindText(2, date);
   insert.BindText(3, date_precision);
   insert.BindText(4, date_from);
   insert.BindText(5, source_text);
@@ -295,9 +324,21 @@ StatusOr<int64_t> SqliteStore::InsertEvent(const doc::Document& document, const 
   insert.BindInt64(15, event.quad_class);
   insert.BindDouble(16, internal::GoldsteinColumn(event.goldstein));
   insert.BindText(17, event.plover);
-  insert.BindText(18, event.negated ? "negated" : "asserted");
+  const bool negated = event.negated && event.certainty == doc::Certainty::kAsserted;
+  insert.BindText(18, negated ? "negated" : doc::CertaintyName(event.certainty));
   insert.BindInt64(19, event.negated ? 1 : 0);
   insert.BindText(20, now);
+  BindPlace(insert, 21, event.place);
+  int column = 27;
+  for (const doc::EventCount* count : {&event.counts.killed, &event.counts.injured, &event.counts.displaced,
+                                       &event.counts.arrested, &event.counts.kidnapped}) {
+    if (count->value < 0) {
+      insert.BindNull(column++);
+    } else {
+      insert.BindInt64(column++, count->value);
+    }
+  }
+  insert.BindText(32, attributed_to);
   KH_RETURN_IF_ERROR(insert.Run("inserting event " + event_id));
   return connection_.LastInsertRowId();
 }

@@ -28,9 +28,11 @@ inline constexpr std::string_view kFindEvent = "SELECT id FROM events WHERE even
 inline constexpr std::string_view kInsertEvent =
     "INSERT INTO events (event_id, date, date_precision, date_from, source_text, source_actor,"
     " source_code, source_country, target_text, target_actor, target_code, target_country,"
-    " cameo, root, quad_class, goldstein, plover, certainty, negated, created_at)"
+    " cameo, root, quad_class, goldstein, plover, certainty, negated, created_at,"
+    " location_name, location_geonameid, location_country, location_lat, location_lon,"
+    " location_precision, fatalities, injured, displaced, arrested, kidnapped, attributed_to)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19, ?20)";
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
 // Two events of one sentence with the same id share one report row (the UNIQUE constraint).
 inline constexpr std::string_view kInsertReport =
     "INSERT INTO reports (event_id, document_id, sentence_index, span_begin, span_end, pattern)"
