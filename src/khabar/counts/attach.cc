@@ -25,32 +25,73 @@ struct Found {
   int nominal = 0;
 };
 
-bool IsStatement(const Anchor& anchor) { return anchor.root == "01"; }
+// A statement never takes a count: CAMEO root 01, or any event on a verb of speech ("said",
+// "told"), coded or not. An attribution is not an act of violence.
+bool IsStatement(const SentenceView& view, const Anchor& anchor) {
+  const int verb = view.Local(anchor.verb);
+  return anchor.root == "01" || verb < 0 || internal::IsSpeechLemma(view.lemma(verb));
+}
 
-// Material conflict (quad class 4) and protests take counts they do not name themselves;
-// an uncoded verb (the evaluation's) does too.
+// Material conflict (quad class 4: roots 14-20) takes counts it does not name itself; an
+// uncoded verb (the evaluation's) does too.
 bool TakesCountsOfOthers(const Anchor& anchor) {
   return anchor.quad_class == 4 || anchor.root == "14" || anchor.root.empty();
 }
 
-// The verb of the event a count read through `predicate` belongs to: the event on the
-// predicate itself, else the nearest event that takes others' counts, a governing one first
+bool IsClauseLink(std::string_view rel) {
+  return rel == "advcl" || rel == "xcomp" || rel == "conj" || rel == "ccomp" || rel == "parataxis" ||
+         rel == "csubj";
+}
+
+// Whether a count read at `predicate` may reach the event on `verb`. Climbing from the
+// predicate to their common ancestor may cross clause links only, unless the next word is
+// the event itself: a relative clause or a noun's argument ("the rebels, who killed 30, signed
+// the deal") keeps its count from the clause above. The first step may also go from a
+// modifier to its noun ("shot dead three gunmen"; "the hospital, wounding 11", a misparsed
+// adverbial), but not from a past participle, which describes an earlier state ("the 300
+// families displaced by the floods"). Descending is free ("killed in the assault"). Killing
+// and wounding are one act with their conjuncts; an arrest, an abduction or a displacement
+// in a conjunct is an act of its own.
+bool Reaches(const SentenceView& view, int predicate, int verb, CountKind kind) {
+  const bool harm = kind == CountKind::kKilled || kind == CountKind::kInjured;
+  for (int at = predicate, steps = 0; !view.IsAncestor(at, verb); ++steps) {
+    const int parent = view.head(at);
+    if (parent < 0 || steps > view.size()) return false;
+    const std::string_view rel = view.rel(at);
+    if (rel == "conj" && !harm) return false;
+    const std::string_view full = view.full_rel(at);
+    const bool modifier = at == predicate && (full == "amod" || (full == "acl" && view.xpos(at) != "VBN"));
+    if (parent != verb && !IsClauseLink(rel) && !modifier) return false;
+    at = parent;
+  }
+  return true;
+}
+
+// The verb of the event a count belongs to: the event on the predicate itself, else the
+// nearest event that takes others' counts and that the count reaches, a governing one first
 // on equal distance. -1 when none.
-int OwnerVerb(const SentenceView& view, std::span<const Anchor> anchors, int predicate) {
+int OwnerVerb(const SentenceView& view, std::span<const Anchor> anchors, const Reading& reading) {
+  const int predicate = reading.predicate;
   int best = -1;
   int best_cost = std::numeric_limits<int>::max();
   for (const Anchor& anchor : anchors) {
+    if (IsStatement(view, anchor)) continue;
     const int verb = view.Local(anchor.verb);
-    // An attribution verb ("said", "told") is never the event of violence, coded or not.
-    if (verb < 0 || IsStatement(anchor) || internal::IsSpeechLemma(view.lemma(verb))) continue;
     if (verb == predicate) return verb;
-    if (!TakesCountsOfOthers(anchor)) continue;
+    if (!TakesCountsOfOthers(anchor) || !Reaches(view, predicate, verb, reading.kind)) continue;
     const int distance = view.Distance(predicate, verb);
-    if (distance < 0) continue;
     const int cost = 2 * distance + (view.IsAncestor(verb, predicate) ? 0 : 1);
     if (cost < best_cost) best = verb, best_cost = cost;
   }
   return best;
+}
+
+// Events one adverbial clause away from the predicate report the same act: "rebels shelled
+// the village, killing 13" gives the shelling the killing's 13; "70 were killed when troops
+// opened fire" gives the firing the 70.
+bool SameAct(const SentenceView& view, int predicate, int verb) {
+  if (view.head(predicate) == verb) return view.rel(predicate) == "advcl" || view.rel(predicate) == "xcomp";
+  return view.head(verb) == predicate && view.rel(verb) == "advcl";
 }
 
 // A figure joined by "conj" to a figure already read counts the same thing: its value is
@@ -109,13 +150,15 @@ std::vector<doc::EventCounts> AttachCounts(const doc::Document& document, uint32
   if (anchors.empty()) return counts;
   SentenceView view(document, sentence);
   for (const Found& count : ReadSentence(view)) {
-    const int owner = OwnerVerb(view, anchors, count.reading.predicate);
+    const int owner = OwnerVerb(view, anchors, count.reading);
     if (owner < 0) continue;
     // Coordinated actors give one event each on the same verb: each reports the count.
     for (size_t index = 0; index < anchors.size(); ++index) {
-      if (view.Local(anchors[index].verb) == owner && !IsStatement(anchors[index])) {
-        Keep(Slot(counts[index], count.reading.kind), count);
-      }
+      const Anchor& anchor = anchors[index];
+      const int verb = view.Local(anchor.verb);
+      if (IsStatement(view, anchor)) continue;
+      const bool shares = TakesCountsOfOthers(anchor) && SameAct(view, count.reading.predicate, verb);
+      if (verb == owner || shares) Keep(Slot(counts[index], count.reading.kind), count);
     }
   }
   return counts;

@@ -183,7 +183,9 @@ std::optional<Quantity> ParseWordSequence(Words words, size_t start) {
   bool any = false;
   while (at < words.size()) {
     if (std::optional<int64_t> small = ParseNumberWord(words[at])) {
-      if (any && current % 100 != 0) break;  // "two three" is no number
+      // "two three" is no number; "thirty five" is.
+      const bool after_tens = current % 10 == 0 && current % 100 >= 20 && *small >= 1 && *small <= 9;
+      if (any && current % 100 != 0 && !after_tens) break;
       current += *small;
     } else if (std::optional<int64_t> multiplier = Lookup(words[at], kMultipliers); multiplier && any) {
       if (*multiplier < 1000) {
@@ -192,6 +194,10 @@ std::optional<Quantity> ParseWordSequence(Words words, size_t start) {
         total += current * *multiplier;
         current = 0;
       }
+    } else if (words[at] == "-" && any && current % 10 == 0 && current % 100 >= 20 && at + 1 < words.size() &&
+               ParseNumberWord(words[at + 1]).value_or(0) >= 1 && ParseNumberWord(words[at + 1]).value_or(10) <= 9) {
+      ++at;  // "twenty - five", tokenized apart
+      continue;
     } else if (words[at] == "and" && any && (current >= 100 || total > 0) &&
                at + 1 < words.size() && ParseNumberWord(words[at + 1])) {
       ++at;

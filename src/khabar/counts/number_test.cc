@@ -48,6 +48,8 @@ TEST(NumberTest, MalformedDigitsAreNoNumber) {
 TEST(NumberTest, NumberWords) {
   EXPECT_EQ(ValueOf("thirteen soldiers"), 13);
   EXPECT_EQ(ValueOf("twenty-five civilians"), 25);
+  EXPECT_EQ(ValueOf("twenty - five civilians"), 25);
+  EXPECT_EQ(ValueOf("five - two"), 5);
   EXPECT_EQ(ValueOf("two hundred people"), 200);
   EXPECT_EQ(ValueOf("two hundred and fifty people"), 250);
   EXPECT_EQ(ValueOf("three thousand five hundred"), 3500);

@@ -11,11 +11,28 @@ using U = doc::Upos;
 
 bool IsNounish(U upos) { return upos == U::kNoun || upos == U::kPropn || upos == U::kNum; }
 
-// The noun a figure's head counts: the head of a nummod ("13" of "13 people"), else the head.
-int NominalOf(const SentenceView& view, int head) {
+bool Inside(int word, int first, int last) { return word >= first && word <= last; }
+
+// The noun a phrase counts. Its syntactic head is its last word whose head lies outside it
+// ("hundred" of "two hundred and fifty", "few" of "a few"); the noun that word modifies as
+// nummod, det, amod or compound ("people" of "13 people"), else the word itself ("killing
+// 13", "dozens of people"). A counted noun hanging from a hedge noun inside the phrase ("a
+// total of 27 soldiers") hands over to the hedge noun, which carries the clause relation.
+int NominalOf(const SentenceView& view, int first, int last, int fallback) {
+  int head = -1;
+  for (int word = first; word <= last; ++word) {
+    if (!Inside(view.head(word), first, last) && view.rel(word) != "punct") head = word;
+  }
+  if (head < 0) head = fallback;
   const int parent = view.head(head);
-  if (parent >= 0 && view.rel(head) == "nummod" && IsNounish(view.upos(parent))) return parent;
-  return head;
+  const std::string_view rel = view.rel(head);
+  int nominal = head;
+  if (parent >= 0 && IsNounish(view.upos(parent)) &&
+      (rel == "nummod" || rel == "det" || rel == "amod" || rel == "compound")) {
+    nominal = parent;
+  }
+  if (view.rel(nominal) == "nmod" && Inside(view.head(nominal), first, last)) nominal = view.head(nominal);
+  return nominal;
 }
 
 bool IsSingularDeterminer(const SentenceView& view, int kid) {
@@ -61,9 +78,11 @@ std::vector<Figure> FindFigures(const SentenceView& view) {
       ++at;
       continue;
     }
+    const int first = static_cast<int>(phrase->begin);
+    const int last = static_cast<int>(phrase->end) - 1;
     const int head = static_cast<int>(phrase->head);
-    figures.push_back(Figure{static_cast<int>(phrase->begin), static_cast<int>(phrase->end) - 1, head,
-                             NominalOf(view, head), phrase->value, phrase->year_like});
+    figures.push_back(Figure{first, last, head, NominalOf(view, first, last, head), phrase->value,
+                             phrase->year_like});
     at = phrase->end;
   }
   AddSingulars(view, figures);
@@ -87,17 +106,38 @@ bool IsVictim(const SentenceView& view, int nominal, int predicate, const Casual
     case Valency::kIntransitive:
     case Valency::kState:
       return rel == "nsubj";
-    case Valency::kNoun:
-      return rel == "nmod" && view.upos(predicate) == U::kNoun;
+    case Valency::kNoun:  // "the deaths of 13 people"; "19 crew members hostage"
+      if (view.upos(predicate) != U::kNoun) return false;
+      return rel == "compound" || (rel == "nmod" && view.HasKidLemma(nominal, "of"));
   }
   return false;
 }
 
+// The lemma, then the form's stems for a verb the lemmatizer missed ("uprooted" -> "uproot"),
+// then the form itself ("fled", "injured").
+std::optional<Casualty> LookUp(const SentenceView& view, int word, bool* passive_only) {
+  if (std::optional<Casualty> casualty = CasualtyOf(view.lemma(word), passive_only)) return casualty;
+  const std::string_view form = view.form(word);
+  if (view.xpos(word).starts_with("VB")) {
+    for (std::string_view suffix : {"ed", "d", "ing"}) {
+      if (!form.ends_with(suffix) || form.size() <= suffix.size() + 2) continue;
+      std::optional<Casualty> casualty = CasualtyOf(form.substr(0, form.size() - suffix.size()), passive_only);
+      if (casualty && casualty->valency != Valency::kNoun) return casualty;
+    }
+  }
+  return CasualtyOf(form, passive_only);
+}
+
 std::optional<Casualty> CasualtyAt(const SentenceView& view, int word, bool* passive_only) {
-  std::optional<Casualty> casualty = CasualtyOf(view.lemma(word), passive_only);
-  if (!casualty) casualty = CasualtyOf(view.form(word), passive_only);
+  std::optional<Casualty> casualty = LookUp(view, word, passive_only);
+  if (!casualty) return std::nullopt;
   // "round" is a casualty verb only with its particle: "rounded up".
-  if (casualty && view.lemma(word) == "round" && !view.HasKidLemma(word, "up")) return std::nullopt;
+  if (view.lemma(word) == "round" && !view.HasKidLemma(word, "up")) return std::nullopt;
+  // A verb's lemma on a noun names the act: "13 arrests", "the killing of 4".
+  if (view.upos(word) == U::kNoun &&
+      (casualty->valency == Valency::kTransitive || casualty->valency == Valency::kIntransitive)) {
+    casualty->valency = Valency::kNoun;
+  }
   return casualty;
 }
 
@@ -212,15 +252,11 @@ bool IsNoCount(const SentenceView& view, const Figure& figure) {
     const std::string_view previous = view.form(figure.first - 1);
     if (previous == "aged" || previous == "age" || previous == "$" || IsUnitWord(previous)) return true;
   }
-  // "Resolution 2259", "Route 5": a number after the noun it names.
-  if (figure.nominal == figure.head) {
-    const int parent = view.head(figure.head);
-    const std::string_view rel = view.rel(figure.head);
-    if (parent >= 0 && parent < figure.first && (rel == "nummod" || rel == "compound" || rel == "flat" ||
-                                                 rel == "appos")) {
-      return true;
-    }
-  }
+  // "Resolution 2259", "Highway 7": a number after the noun it names.
+  if (figure.nominal < figure.first) return true;
+  const int parent = view.head(figure.head);
+  const std::string_view rel = view.rel(figure.head);
+  if (parent >= 0 && parent < figure.first && (rel == "flat" || rel == "appos")) return true;
   if (!figure.year_like) return false;
   // A bare year counts only before the people it counts: "2000 people fled".
   if (next >= view.size()) return true;

@@ -43,10 +43,11 @@ constexpr Entry kCasualties[] = {
     {"kidnapped", K::kKidnapped, V::kState},    {"abducted", K::kKidnapped, V::kState},
     {"hostage", K::kKidnapped, V::kNoun},       {"hostages", K::kKidnapped, V::kNoun},
     {"abduction", K::kKidnapped, V::kNoun},     {"kidnapping", K::kKidnapped, V::kNoun},
+    {"fled", K::kDisplaced, V::kIntransitive},  {"fleeing", K::kDisplaced, V::kIntransitive},
 };
 
 // Lemmas whose casualty reading needs the passive: "13 were held" but "held talks".
-constexpr std::string_view kPassiveOnly[] = {"hold", "round"};
+constexpr std::string_view kPassiveOnly[] = {"hold"};
 
 constexpr std::string_view kUnits[] = {
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time",

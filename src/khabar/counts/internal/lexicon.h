@@ -28,8 +28,8 @@ struct Casualty {
   Valency valency;
 };
 
-// The casualty predicate a lemma (lower case) names, or nullopt. `passive_only` is set for
-// lemmas that are casualty words only in the passive ("held").
+// The casualty predicate a lemma or form (lower case) names, or nullopt. `passive_only` is
+// set for lemmas that are casualty words only in the passive ("held").
 std::optional<Casualty> CasualtyOf(std::string_view lemma, bool* passive_only = nullptr);
 
 // Nouns after which a number is a time, a sum, a distance or a share, never a count
