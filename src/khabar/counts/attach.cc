@@ -86,12 +86,14 @@ int OwnerVerb(const SentenceView& view, std::span<const Anchor> anchors, const R
   return best;
 }
 
-// Events one adverbial clause away from the predicate report the same act: "rebels shelled
-// the village, killing 13" gives the shelling the killing's 13; "70 were killed when troops
-// opened fire" gives the firing the 70.
+// Events one adverbial clause away from the predicate, and event nouns below it, report the
+// same act: "rebels shelled the village, killing 13" gives the shelling the killing's 13; "70
+// were killed when troops opened fire" gives the firing the 70; "450 have been killed in
+// Haftar's assault" gives the assault (an event noun) the 450 as well as the killing.
 bool SameAct(const SentenceView& view, int predicate, int verb) {
   if (view.head(predicate) == verb) return view.rel(predicate) == "advcl" || view.rel(predicate) == "xcomp";
-  return view.head(verb) == predicate && view.rel(verb) == "advcl";
+  if (view.head(verb) == predicate && view.rel(verb) == "advcl") return true;
+  return view.upos(verb) == doc::Upos::kNoun && verb != predicate && view.IsAncestor(predicate, verb);
 }
 
 // A figure joined by "conj" to a figure already read counts the same thing: its value is

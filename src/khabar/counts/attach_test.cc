@@ -180,6 +180,50 @@ TEST(AttachCountsTest, ATollRisingToAFigure) {
   EXPECT_TRUE(counts.killed.cumulative);
 }
 
+TEST(AttachCountsTest, ARelativeClauseKeepsItsCountFromTheClauseAbove) {
+  // "The rebels, who killed 30 villagers, signed the deal."
+  doc::Document document = Parsed({{"The", "the", U::kDet, "DT", 2, "det"},
+                                   {"rebels", "rebel", U::kNoun, "NNS", 9, "nsubj"},
+                                   {",", ",", U::kPunct, ",", 5, "punct"},
+                                   {"who", "who", U::kPron, "WP", 5, "nsubj"},
+                                   {"killed", "kill", U::kVerb, "VBD", 2, "acl:relcl"},
+                                   {"30", "30", U::kNum, "CD", 7, "nummod"},
+                                   {"villagers", "villager", U::kNoun, "NNS", 5, "obj"},
+                                   {",", ",", U::kPunct, ",", 5, "punct"},
+                                   {"signed", "sign", U::kVerb, "VBD", 0, "root"},
+                                   {"the", "the", U::kDet, "DT", 11, "det"},
+                                   {"deal", "deal", U::kNoun, "NN", 9, "obj"},
+                                   {".", ".", U::kPunct, ".", 9, "punct"}});
+  std::vector<Anchor> anchors = {Anchor{8, "", 0}};
+  EXPECT_EQ(AttachCounts(document, 0, anchors)[0].killed.value, -1);
+  anchors.push_back(Anchor{4, "18", 4});  // the killing's own event takes it
+  EXPECT_EQ(AttachCounts(document, 0, anchors)[1].killed.value, 30);
+}
+
+TEST(AttachCountsTest, AnArrestInAConjunctIsAnActOfItsOwn) {
+  // "Troops killed 8 militants and arrested 11."
+  doc::Document document = Parsed({{"Troops", "troop", U::kNoun, "NNS", 2, "nsubj"},
+                                   {"killed", "kill", U::kVerb, "VBD", 0, "root"},
+                                   {"8", "8", U::kNum, "CD", 4, "nummod"},
+                                   {"militants", "militant", U::kNoun, "NNS", 2, "obj"},
+                                   {"and", "and", U::kCconj, "CC", 6, "cc"},
+                                   {"arrested", "arrest", U::kVerb, "VBD", 2, "conj"},
+                                   {"11", "11", U::kNum, "CD", 6, "obj"},
+                                   {".", ".", U::kPunct, ".", 2, "punct"}});
+  std::vector<Anchor> anchors = {Anchor{1, "18", 4}};
+  doc::EventCounts counts = AttachCounts(document, 0, anchors)[0];
+  EXPECT_EQ(counts.killed.value, 8);
+  EXPECT_EQ(counts.arrested.value, -1);
+}
+
+TEST(AttachCountsTest, AnEventNounBelowThePredicateSharesItsCount) {
+  doc::Document document = Parsed(TollSinceOffensive());
+  std::vector<Anchor> anchors = {Anchor{5, "18", 4}, Anchor{11, "19", 4}};  // "killed", "offensive"
+  std::vector<doc::EventCounts> counts = AttachCounts(document, 0, anchors);
+  EXPECT_EQ(counts[0].killed.value, 450);
+  EXPECT_EQ(counts[1].killed.value, 450);
+}
+
 TEST(CountsStageTest, FillsEveryEventOfTheSentence) {
   doc::Document document = Parsed(AttackKilling());
   doc::Event attack;

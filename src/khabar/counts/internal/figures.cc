@@ -130,6 +130,12 @@ std::optional<Casualty> LookUp(const SentenceView& view, int word, bool* passive
 
 std::optional<Casualty> CasualtyAt(const SentenceView& view, int word, bool* passive_only) {
   std::optional<Casualty> casualty = LookUp(view, word, passive_only);
+  // "taken into custody", "took 13 into custody": an arrest.
+  if (!casualty && view.lemma(word) == "take") {
+    for (int kid : view.kids(word)) {
+      if (view.rel(kid) == "obl" && view.lemma(kid) == "custody") return Casualty{CountKind::kArrested, Valency::kTransitive};
+    }
+  }
   if (!casualty) return std::nullopt;
   // "round" is a casualty verb only with its particle: "rounded up".
   if (view.lemma(word) == "round" && !view.HasKidLemma(word, "up")) return std::nullopt;
