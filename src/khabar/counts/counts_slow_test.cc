@@ -27,8 +27,8 @@ TEST(CountsSlowTest, CountsGoldHoldsItsFloor) {
   EXPECT_TRUE(result->gold.errors.empty());
   const CountsScore& score = result->score;
   EXPECT_GE(score.cases, 80u);
-  EXPECT_GE(score.field_accuracy(), 0.0);
-  EXPECT_GE(score.case_accuracy(), 0.0);
+  EXPECT_GE(score.field_accuracy(), 0.9738);  // 0.9938 on 2026-11-21
+  EXPECT_GE(score.case_accuracy(), 0.9491);   // 0.9691 on 2026-11-21
 }
 
 }  // namespace
