@@ -46,7 +46,8 @@ bool IsClauseLink(std::string_view rel) {
 // Whether a count read at `predicate` may reach the event on `verb`. Climbing from the
 // predicate to their common ancestor may cross clause links only, unless the next word is
 // the event itself: a relative clause or a noun's argument ("the rebels, who killed 30, signed
-// the deal") keeps its count from the clause above. The first step may also go from a
+// the deal") keeps its count from the clause above; a step up to a conjunction stands for
+// the clause link the parser missed. The first step may also go from a
 // modifier to its noun ("shot dead three gunmen"; "the hospital, wounding 11", a misparsed
 // adverbial), but not from a past participle, which describes an earlier state ("the 300
 // families displaced by the floods"). Descending is free ("killed in the assault"). Killing
@@ -61,7 +62,10 @@ bool Reaches(const SentenceView& view, int predicate, int verb, CountKind kind) 
     if (rel == "conj" && !harm) return false;
     const std::string_view full = view.full_rel(at);
     const bool modifier = at == predicate && (full == "amod" || (full == "acl" && view.xpos(at) != "VBN"));
-    if (parent != verb && !IsClauseLink(rel) && !modifier) return false;
+    // A conjunction made the head of a clause ("killed and [2,000 injured]") is a parser's
+    // slip: the step up to it is taken as the clause link it stands for.
+    const bool misparsed = view.upos(parent) == doc::Upos::kCconj;
+    if (parent != verb && !IsClauseLink(rel) && !modifier && !misparsed) return false;
     at = parent;
   }
   return true;
@@ -97,12 +101,15 @@ bool SameAct(const SentenceView& view, int predicate, int verb) {
 }
 
 // A figure joined by "conj" to a figure already read counts the same thing: its value is
-// added to that count.
-bool JoinConjunct(const SentenceView& view, const Figure& figure, std::vector<Found>& found) {
+// added to that count. A conjunct read on its own as another kind stays apart ("13 killed
+// and 20 injured" parsed with "20" a conjunct of "13").
+bool JoinConjunct(const SentenceView& view, const Figure& figure, const std::optional<Reading>& own,
+                  std::vector<Found>& found) {
   if (view.rel(figure.nominal) != "conj") return false;
   const int first = view.head(figure.nominal);
   for (Found& earlier : found) {
     if (earlier.nominal != first) continue;
+    if (own && own->kind != earlier.reading.kind) return false;
     earlier.value += figure.value;
     // The span runs to the conjunct's noun: "13 soldiers and two civilians".
     earlier.span.end = std::max(earlier.span.end, view.word(std::max(figure.last, figure.nominal)).span.end);
@@ -115,8 +122,7 @@ std::vector<Found> ReadSentence(const SentenceView& view) {
   std::vector<Found> found;
   for (const Figure& figure : internal::FindFigures(view)) {
     std::optional<Reading> reading = internal::ReadFigure(view, figure);
-    if (!reading && JoinConjunct(view, figure, found)) continue;
-    if (!reading) continue;
+    if (JoinConjunct(view, figure, reading, found) || !reading) continue;
     found.push_back(Found{*reading, figure.value, view.SpanOf(figure.first, figure.last), figure.nominal});
   }
   return found;

@@ -227,6 +227,8 @@ bool IsVictimFiller(const SentenceView& view, int word) {
 std::optional<Reading> ReadAdjacent(const SentenceView& view, const Figure& figure) {
   int after = figure.last + 1;
   for (int skipped = 0; skipped < 2 && after < view.size() && IsVictimFiller(view, after); ++skipped) ++after;
+  // "several others were injured", "13 have been arrested"
+  while (after < view.size() && view.upos(after) == U::kAux) ++after;
   bool passive_only = false;
   if (after < view.size()) {
     std::optional<Casualty> casualty = CasualtyAt(view, after, &passive_only);
