@@ -61,7 +61,10 @@ bool Reaches(const SentenceView& view, int predicate, int verb, CountKind kind) 
     const std::string_view rel = view.rel(at);
     if (rel == "conj" && !harm) return false;
     const std::string_view full = view.full_rel(at);
-    const bool modifier = at == predicate && (full == "amod" || (full == "acl" && view.xpos(at) != "VBN"));
+    // A past participle on a bare number is the elliptical clause "2,000 injured", not an
+    // earlier state of a noun.
+    const bool clause_like = view.xpos(at) != "VBN" || view.upos(parent) == doc::Upos::kNum;
+    const bool modifier = at == predicate && (full == "amod" || (full == "acl" && clause_like));
     // A conjunction made the head of a clause ("killed and [2,000 injured]") is a parser's
     // slip: the step up to it is taken as the clause link it stands for.
     const bool misparsed = view.upos(parent) == doc::Upos::kCconj;

@@ -224,6 +224,43 @@ TEST(AttachCountsTest, AnEventNounBelowThePredicateSharesItsCount) {
   EXPECT_EQ(counts[1].killed.value, 450);
 }
 
+TEST(AttachCountsTest, AConjunctionMadeAHeadIsCrossed) {
+  // "Over 450 people have been killed and 2,000 injured in the assault." as the parser
+  // sometimes has it: "and" a conjunct of "killed", heading "2,000", which heads "injured".
+  doc::Document document = Parsed({{"Over", "over", U::kAdv, "RB", 2, "advmod"},
+                                   {"450", "450", U::kNum, "CD", 3, "nummod"},
+                                   {"people", "people", U::kNoun, "NNS", 6, "nsubj:pass"},
+                                   {"have", "have", U::kAux, "VBP", 6, "aux"},
+                                   {"been", "be", U::kAux, "VBN", 6, "aux:pass"},
+                                   {"killed", "kill", U::kVerb, "VBN", 0, "root"},
+                                   {"and", "and", U::kCconj, "CC", 6, "conj"},
+                                   {"2,000", "2,000", U::kNum, "CD", 7, "nsubj:pass"},
+                                   {"injured", "injure", U::kVerb, "VBN", 8, "acl"},
+                                   {"in", "in", U::kAdp, "IN", 12, "case"},
+                                   {"the", "the", U::kDet, "DT", 12, "det"},
+                                   {"assault", "assault", U::kNoun, "NN", 9, "obl"},
+                                   {".", ".", U::kPunct, ".", 6, "punct"}});
+  std::vector<Anchor> anchors = {Anchor{5, "18", 4}};  // "killed" alone
+  doc::EventCounts alone = AttachCounts(document, 0, anchors)[0];
+  EXPECT_EQ(alone.killed.value, 450);
+  EXPECT_EQ(alone.injured.value, 2000);  // reached through "and"
+  anchors.push_back(Anchor{11, "19", 4});  // and the assault
+  std::vector<doc::EventCounts> counts = AttachCounts(document, 0, anchors);
+  EXPECT_EQ(counts[1].killed.value, 450);
+  EXPECT_EQ(counts[1].injured.value, 2000);
+}
+
+TEST(AttachCountsTest, WordOrderSkipsAuxiliaries) {
+  // "Several others were injured." with "others" left out of the clause by the parser.
+  doc::Document document = Parsed({{"Several", "several", U::kAdj, "JJ", 2, "amod"},
+                                   {"others", "other", U::kNoun, "NNS", 0, "root"},
+                                   {"were", "be", U::kAux, "VBD", 4, "aux:pass"},
+                                   {"injured", "injure", U::kVerb, "VBN", 2, "acl"},
+                                   {".", ".", U::kPunct, ".", 2, "punct"}});
+  std::vector<Anchor> anchors = {Anchor{3, "18", 4}};
+  EXPECT_EQ(AttachCounts(document, 0, anchors)[0].injured.value, 3);
+}
+
 TEST(CountsStageTest, FillsEveryEventOfTheSentence) {
   doc::Document document = Parsed(AttackKilling());
   doc::Event attack;
