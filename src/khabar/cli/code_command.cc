@@ -10,6 +10,7 @@
 #include "khabar/cli/coding_setup.h"
 #include "khabar/cli/commands.h"
 #include "khabar/cli/progress.h"
+#include "khabar/counts/counts_stage.h"
 #include "khabar/events/coding_stage.h"
 #include "khabar/events/event_json.h"
 #include "khabar/ingest/ingestor.h"
@@ -130,6 +131,7 @@ Status CodeRun::SetUp() {
                       LoadCoder(options_.coding.dictionary_dir));
   ReportDictionaryWarnings(coding->warnings(), options_.dictionary_warnings, options_.quiet);
   pipeline_.Add(std::move(coding));
+  pipeline_.Add(std::make_unique<counts::CountsStage>());
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
   KH_ASSIGN_OR_RETURN(std::vector<store::StoredFingerprint> fingerprints,

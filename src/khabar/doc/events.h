@@ -67,6 +67,8 @@ struct EventPlace {
 struct EventCount {
   int64_t value = -1;
   Span span;  // bytes of Document::text of the number phrase ("over 450")
+  bool cumulative = false;  // a toll to date ("since the offensive began", "the toll rose
+                            // to"), not the event's own figure (docs/formats/counts.md)
 };
 
 struct EventCounts {

@@ -65,6 +65,18 @@ json Place(const doc::Document& document, const doc::EventPlace& place) {
 
 json Count(const doc::EventCount& count) { return count.value < 0 ? json(nullptr) : json(count.value); }
 
+// The names of the count fields whose figure is a toll to date, in field order.
+json Cumulative(const doc::EventCounts& counts) {
+  json out = json::array();
+  const std::pair<const char*, const doc::EventCount*> fields[] = {
+      {"fatalities", &counts.killed}, {"injured", &counts.injured}, {"displaced", &counts.displaced},
+      {"arrested", &counts.arrested}, {"kidnapped", &counts.kidnapped}};
+  for (const auto& [name, count] : fields) {
+    if (count->value >= 0 && count->cumulative) out.push_back(name);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string EventId(const doc::Document& document, const doc::Event& event) {
@@ -92,6 +104,7 @@ json EventObject(const doc::Document& document, const doc::Event& event) {
   out["displaced"] = Count(event.counts.displaced);
   out["arrested"] = Count(event.counts.arrested);
   out["kidnapped"] = Count(event.counts.kidnapped);
+  out["cumulative"] = Cumulative(event.counts);
   const bool negated = event.negated && event.certainty == doc::Certainty::kAsserted;
   out["certainty"] = negated ? "negated" : std::string(doc::CertaintyName(event.certainty));
   out["attributed_to"] = event.attributed_to.empty() ? json(nullptr)

@@ -58,6 +58,21 @@ TEST(EventJsonTest, FollowsTheDesignSchema) {
   EXPECT_TRUE(report["url"].is_null());
 }
 
+TEST(EventJsonTest, CountsAreIntegersOrNullAndCumulativeOnesAreListed) {
+  doc::Document document = DocumentWithEvent();
+  doc::Event& event = document.events.events[0];
+  nlohmann::json none = nlohmann::json::parse(EventJson(document, event));
+  EXPECT_TRUE(none["fatalities"].is_null());
+  EXPECT_EQ(none["cumulative"], nlohmann::json::array());
+  event.counts.killed = {450, {}, true};
+  event.counts.injured = {2000, {}, false};
+  nlohmann::json some = nlohmann::json::parse(EventJson(document, event));
+  EXPECT_EQ(some["fatalities"], 450);
+  EXPECT_EQ(some["injured"], 2000);
+  EXPECT_TRUE(some["arrested"].is_null());
+  EXPECT_EQ(some["cumulative"], nlohmann::json::array({"fatalities"}));
+}
+
 TEST(EventJsonTest, IdsAreStableAndDistinct) {
   doc::Document document = DocumentWithEvent();
   const std::string id = EventId(document, document.events.events[0]);
