@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <optional>
 
 namespace khabar::where {
@@ -55,7 +56,14 @@ bool IsDateWord(std::string_view form) {
   return In(kDateWords, lower) || lower == "sunday";
 }
 
-bool IsCapitalised(std::string_view form) { return !form.empty() && form[0] >= 'A' && form[0] <= 'Z'; }
+bool IsUpper(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
+// "Derna", and the Arabic article written lower-case before a name: "al-Shaab", "el-Arish".
+bool IsCapitalised(std::string_view form) {
+  if (form.empty()) return false;
+  if (IsUpper(form[0])) return true;
+  return form.size() > 3 && (form.starts_with("al-") || form.starts_with("el-")) && IsUpper(form[3]);
+}
 
 // A word that can be part of a place name: a proper noun, or a capitalised noun or adjective
 // that does not open the sentence ("Old City", "Oaxaca City"); never a month or a weekday.
@@ -73,14 +81,6 @@ bool IsConnector(const SentenceView& view, int word) {
   return lower == "-" || lower == "al" || lower == "el" || lower == "al-" || lower == "el-";
 }
 
-bool IsDescendant(const SentenceView& view, int word, int ancestor) {
-  for (int steps = 0; word >= 0 && steps <= view.size(); ++steps) {
-    if (word == ancestor) return true;
-    word = view.head(word);
-  }
-  return false;
-}
-
 struct Name {
   int first = -1;
   int last = -1;
@@ -88,9 +88,11 @@ struct Name {
   bool country = false;  // ... and only as a country
 };
 
+// Neighbours join the name when they are name words or connectors, whether or not the parse
+// put them under it ("Manger Square" parsed as two phrases is still one name).
 bool CanExtend(const SentenceView& view, int word, int head) {
-  return word >= 0 && word < view.size() && IsDescendant(view, word, head) &&
-         (IsNameWord(view, word) || IsConnector(view, word));
+  (void)head;
+  return word >= 0 && word < view.size() && (IsNameWord(view, word) || IsConnector(view, word));
 }
 
 void Vet(const SentenceView& view, const Gazetteer* gazetteer, Name* name) {
@@ -112,7 +114,12 @@ std::optional<Name> NameAround(const SentenceView& view, int word, const Gazette
   Name name{word, word};
   while (CanExtend(view, name.first - 1, word)) --name.first;
   while (CanExtend(view, name.last + 1, word)) ++name.last;
-  while (name.first < word && IsConnector(view, name.first)) ++name.first;
+  while (name.first < word && IsConnector(view, name.first)) {
+    // A leading article stays with its hyphen: "al-Zahawi" split as "al", "-", "Zahawi".
+    std::string first = Lower(view.form(name.first));
+    if ((first == "al" || first == "el") && view.form(name.first + 1) == "-") break;
+    ++name.first;
+  }
   while (name.last > word && IsConnector(view, name.last)) --name.last;
   bool nominal = false;
   for (int each = name.first; each <= name.last; ++each) {
@@ -134,39 +141,56 @@ bool IsPlaceNoun(const SentenceView& view, int word) { return In(kPlaceNouns, Lo
 
 std::optional<Name> PlaceIn(const SentenceView& view, int word, const Gazetteer* gazetteer, int depth);
 
+// How directly a place noun's dependent names it, 0 best; -1: it does not. An apposition or
+// "of X" names it ("the town of Huddur"), then a name in front of it ("the Albuhrat
+// neighbourhood"), then a place around it ("... near Fallujah"), then a possessor.
+int NamingRank(const SentenceView& view, int noun, int kid) {
+  std::string_view rel = view.rel(kid);
+  if (rel == "appos") return 0;
+  if (view.base(kid) == "nmod" && rel != "nmod:poss") {
+    std::string preposition = CaseOf(view, kid);
+    if (preposition == "of") return 0;
+    return In(kLocativeCases, preposition) ? 2 : -1;
+  }
+  if (rel == "compound" || rel == "flat" || rel == "flat:name") return kid > noun ? 0 : 1;
+  if (rel == "amod") return view.word(kid).upos != doc::Upos::kAdj ? 1 : -1;
+  return rel == "nmod:poss" ? 3 : -1;
+}
+constexpr int kWorstNamingRank = 3;
+
 // Below a place noun: an apposition ("the capital, Grozny"), a name compound ("the Aziziyah
-// district"), "of X" ("the town of Huddur") or a possessor ("Grozny's streets").
+// district"), "of X" ("the town of Huddur") or a possessor ("Grozny's streets"). Names after
+// the noun come first: "the Belarus capital Minsk" is Minsk, "the south Baghdad
+// neighbourhood of Al-Bayaa" Al-Bayaa.
 std::optional<Name> PlaceBelowPlaceNoun(const SentenceView& view, int noun, const Gazetteer* gazetteer,
                                         int depth) {
-  for (std::string_view wanted : {"appos", "compound", "flat", "amod", "nmod", "nmod:poss"}) {
+  for (int rank = 0; rank <= kWorstNamingRank; ++rank) {
     for (int kid : view.kids(noun)) {
-      std::string_view rel = view.rel(kid);
-      if (wanted == "nmod" ? view.base(kid) != "nmod" || rel == "nmod:poss" : rel != wanted) continue;
-      if (wanted == "nmod" && !(CaseOf(view, kid) == "of" || In(kLocativeCases, CaseOf(view, kid)))) continue;
-      std::optional<Name> name = wanted == "nmod" || wanted == "appos" || wanted == "nmod:poss"
-                                     ? PlaceIn(view, kid, gazetteer, depth + 1)
-                                     : NameAround(view, kid, gazetteer);
-      if (name && !(wanted == "amod" && view.word(kid).upos == doc::Upos::kAdj)) return name;
+      if (NamingRank(view, noun, kid) != rank) continue;
+      std::optional<Name> name = PlaceIn(view, kid, gazetteer, depth + 1);
+      if (name) return name;
     }
   }
   return std::nullopt;
 }
 
-// Below another noun ("the bombardment of ...", "the Manbij campaign"): a compound name the
-// gazetteer knows as a city or region, or a place further down an "of"/locative phrase.
+// Below another noun ("the bombardment of ...", "the Manbij campaign", "Syria's conflict"):
+// a compound name the gazetteer knows as a city or region, a possessor it knows, or a known
+// name (or a place noun's name) further down an "of"/locative phrase.
 std::optional<Name> PlaceBelowOtherNoun(const SentenceView& view, int noun, const Gazetteer* gazetteer,
                                         int depth) {
-  for (int kid : view.kids(noun)) {
-    if (view.rel(kid) != "compound") continue;
-    std::optional<Name> name = NameAround(view, kid, gazetteer);
-    if (name && name->known && !name->country) return name;
-  }
   for (int kid : view.kids(noun)) {
     if (view.base(kid) != "nmod" || view.rel(kid) == "nmod:poss") continue;
     std::string preposition = CaseOf(view, kid);
     if (preposition != "of" && !In(kLocativeCases, preposition)) continue;
     std::optional<Name> name = PlaceIn(view, kid, gazetteer, depth + 1);
     if (name && (name->known || !IsNameWord(view, kid))) return name;
+  }
+  for (int kid : view.kids(noun)) {
+    std::string_view rel = view.rel(kid);
+    if (rel != "compound" && rel != "nmod:poss") continue;
+    std::optional<Name> name = NameAround(view, kid, gazetteer);
+    if (name && name->known && (rel == "nmod:poss" || !name->country)) return name;
   }
   return std::nullopt;
 }
@@ -188,19 +212,15 @@ bool HasOwnSubject(const SentenceView& view, int word) {
   return false;
 }
 
-// The verb and the predicates of its clause: non-finite complements and adverbial clauses
-// without a subject of their own ("killed while planting a bomb in Taji").
-std::vector<int> ClausePredicates(const SentenceView& view, int verb) {
-  std::vector<int> predicates = {verb};
-  for (size_t at = 0; at < predicates.size(); ++at) {
-    for (int kid : view.kids(predicates[at])) {
-      std::string_view base = view.base(kid);
-      if ((base == "xcomp" || base == "advcl") && view.rel(kid) != "acl:relcl" && !HasOwnSubject(view, kid)) {
-        predicates.push_back(kid);
-      }
-    }
-  }
-  return predicates;
+// Dependents that start another clause: relative clauses, parataxis, and clauses with a
+// subject of their own.
+bool StartsOtherClause(const SentenceView& view, int word) {
+  std::string_view rel = view.rel(word);
+  if (rel == "acl:relcl" || view.base(word) == "parataxis" || view.base(word) == "list") return true;
+  std::string_view base = view.base(word);
+  bool clausal = base == "ccomp" || base == "csubj" || base == "advcl" || base == "acl" || base == "xcomp" ||
+                 base == "conj";
+  return clausal && HasOwnSubject(view, word);
 }
 
 bool IsLocativePhrase(const SentenceView& view, int word) {
@@ -210,10 +230,91 @@ bool IsLocativePhrase(const SentenceView& view, int word) {
   return In(kLocativeCases, CaseOf(view, word));
 }
 
-// A name's rank: the gazetteer's places first; then text order.
-bool Better(const Name& a, const Name& b) {
-  if (a.known != b.known) return a.known;
-  return a.first < b.first;
+bool IsPredicate(const SentenceView& view, int word) {
+  doc::Upos upos = view.word(word).upos;
+  return upos == doc::Upos::kVerb || upos == doc::Upos::kAux;
+}
+
+// The object of "capture", "shell", ... as the place ("captured Badme"), or a passive
+// subject or object that is a place noun with a name ("patrolled the streets of Reynosa",
+// "Grozny's streets are patrolled"). A country is no such place ("Iran captured ...").
+std::optional<Name> ArgumentAsPlace(const SentenceView& view, int verb, int argument,
+                                    const Gazetteer* gazetteer) {
+  bool object = view.base(argument) == "obj";
+  if (!object && view.rel(argument) != "nsubj:pass") return std::nullopt;
+  if (IsPlaceNoun(view, argument)) return PlaceBelowPlaceNoun(view, argument, gazetteer, 0);
+  if (!In(kPlaceObjectVerbs, Lower(view.lemma(verb)))) return std::nullopt;
+  std::optional<Name> name = NameAround(view, argument, gazetteer);
+  if (!name) return std::nullopt;
+  if (name->known) return name->country ? std::nullopt : name;
+  return object ? name : std::nullopt;  // "Saddam was captured": a person, most likely
+}
+
+struct Found {
+  Name name;
+  int tier = 0;   // 0: the object of a place verb; 1: a locative phrase
+  int depth = 0;  // tree distance from the verb
+};
+
+bool Before(const Found& a, const Found& b) {
+  if (a.tier != b.tier) return a.tier < b.tier;
+  if (a.depth != b.depth) return a.depth < b.depth;
+  return a.name.first < b.name.first;
+}
+
+// Every candidate in the verb's clause: locative phrases at any depth (inside its
+// arguments too: "militants in Derna", "aircraft inside Sudan") and place objects.
+std::optional<Found> SearchClause(const SentenceView& view, int verb, const Gazetteer* gazetteer) {
+  std::optional<Found> best;
+  auto offer = [&](const std::optional<Name>& name, int tier, int depth) {
+    if (!name) return;
+    Found found{*name, tier, depth};
+    if (!best || Before(found, *best)) best = found;
+  };
+  std::vector<std::pair<int, int>> stack = {{verb, 0}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    for (int kid : view.kids(node)) {
+      if (StartsOtherClause(view, kid)) continue;
+      if (IsPredicate(view, node) && (view.base(kid) == "obj" || view.rel(kid) == "nsubj:pass")) {
+        offer(ArgumentAsPlace(view, node, kid, gazetteer), 0, depth + 1);
+      }
+      if (IsLocativePhrase(view, kid)) {
+        std::optional<Name> name = PlaceIn(view, kid, gazetteer, 0);
+        offer(name, 1, depth + 1);
+        if (name) continue;
+      }
+      stack.push_back({kid, depth + 1});
+    }
+  }
+  return best;
+}
+
+// "... troops which have their bases in Turkey": a relative clause describes, it does not
+// place the event.
+bool InRelativeClause(const SentenceView& view, int word) {
+  for (int steps = 0; word >= 0 && steps <= view.size(); ++steps, word = view.head(word)) {
+    if (view.rel(word) == "acl:relcl") return true;
+  }
+  return false;
+}
+
+// The last resort, for parses that cut the verb off its phrases: the locative phrase with a
+// name nearest to the verb in the text.
+std::optional<Name> NearestInSentence(const SentenceView& view, int verb, const Gazetteer* gazetteer) {
+  std::optional<Name> best;
+  int best_distance = 0;
+  for (int word = 0; word < view.size(); ++word) {
+    if (!IsLocativePhrase(view, word) || InRelativeClause(view, word)) continue;
+    std::optional<Name> name = PlaceIn(view, word, gazetteer, 0);
+    int distance = std::abs(word - verb);
+    if (name && (!best || distance < best_distance)) {
+      best = name;
+      best_distance = distance;
+    }
+  }
+  return best;
 }
 
 AttachedPlace Attached(const SentenceView& view, const Name& name, AttachedBy by) {
@@ -223,53 +324,6 @@ AttachedPlace Attached(const SentenceView& view, const Name& name, AttachedBy by
   place.span = doc::Span{view.word(name.first).span.begin, view.word(name.last).span.end};
   place.by = by;
   return place;
-}
-
-std::optional<Name> FromVerbPhrases(const SentenceView& view, const std::vector<int>& predicates,
-                                    const Gazetteer* gazetteer) {
-  std::optional<Name> best;
-  for (int predicate : predicates) {
-    for (int kid : view.kids(predicate)) {
-      if (!IsLocativePhrase(view, kid)) continue;
-      std::optional<Name> name = PlaceIn(view, kid, gazetteer, 0);
-      if (name && (!best || Better(*name, *best))) best = name;
-    }
-    if (best) return best;  // the verb's own phrases before its complements'
-  }
-  return best;
-}
-
-bool IsArgument(const SentenceView& view, int word) {
-  std::string_view base = view.base(word);
-  return base == "obj" || base == "nsubj" || base == "iobj";
-}
-
-// The argument itself as the place: the object of "capture", "shell", ... or a place noun
-// naming one ("the streets of Reynosa").
-std::optional<Name> ArgumentAsPlace(const SentenceView& view, int verb, int argument,
-                                    const Gazetteer* gazetteer) {
-  bool object = view.base(argument) == "obj" || view.rel(argument) == "nsubj:pass";
-  if (!object) return std::nullopt;
-  if (IsPlaceNoun(view, argument)) return PlaceBelowPlaceNoun(view, argument, gazetteer, 0);
-  if (!In(kPlaceObjectVerbs, Lower(view.lemma(verb)))) return std::nullopt;
-  std::optional<Name> name = NameAround(view, argument, gazetteer);
-  if (name && (name->known ? !name->country : true)) return name;
-  return std::nullopt;
-}
-
-std::optional<Name> FromArguments(const SentenceView& view, int verb, const Gazetteer* gazetteer) {
-  std::optional<Name> best;
-  for (int argument : view.kids(verb)) {
-    if (!IsArgument(view, argument)) continue;
-    for (int kid : view.kids(argument)) {
-      if (!IsLocativePhrase(view, kid)) continue;
-      std::optional<Name> name = PlaceIn(view, kid, gazetteer, 0);
-      if (name && (!best || Better(*name, *best))) best = name;
-    }
-    std::optional<Name> itself = ArgumentAsPlace(view, verb, argument, gazetteer);
-    if (itself && (!best || Better(*itself, *best))) best = itself;
-  }
-  return best;
 }
 
 }  // namespace
@@ -303,12 +357,18 @@ int SentenceView::Local(doc::WordIndex word) const {
 AttachedPlace AttachPlace(const SentenceView& view, doc::WordIndex verb, const Gazetteer* gazetteer) {
   int local = view.Local(verb);
   if (local < 0) return AttachedPlace();
-  std::vector<int> predicates = ClausePredicates(view, local);
-  if (std::optional<Name> name = FromVerbPhrases(view, predicates, gazetteer)) {
-    return Attached(view, *name, AttachedBy::kVerbPhrase);
+  if (std::optional<Found> found = SearchClause(view, local, gazetteer)) {
+    return Attached(view, found->name, found->tier == 0 ? AttachedBy::kArgument : AttachedBy::kVerbPhrase);
   }
-  if (std::optional<Name> name = FromArguments(view, local, gazetteer)) {
-    return Attached(view, *name, name->first >= 0 ? AttachedBy::kArgumentPhrase : AttachedBy::kArgument);
+  // The clauses above the verb, nearest first: "In Papua, ... troops shot", "killed when
+  // militants hit the villages of ...".
+  for (int above = view.head(local), steps = 0; above >= 0 && steps < view.size(); above = view.head(above), ++steps) {
+    if (std::optional<Found> found = SearchClause(view, above, gazetteer)) {
+      return Attached(view, found->name, AttachedBy::kEnclosingClause);
+    }
+  }
+  if (std::optional<Name> name = NearestInSentence(view, local, gazetteer)) {
+    return Attached(view, *name, AttachedBy::kSentence);
   }
   return AttachedPlace();
 }

@@ -53,7 +53,7 @@ class SentenceView {
   std::vector<std::vector<int>> kids_;
 };
 
-enum class AttachedBy : uint8_t { kNone = 0, kVerbPhrase, kArgumentPhrase, kArgument };
+enum class AttachedBy : uint8_t { kNone = 0, kVerbPhrase, kArgument, kEnclosingClause, kSentence };
 
 struct AttachedPlace {
   doc::Span span;  // bytes of Document::text of the place name; empty: no place
