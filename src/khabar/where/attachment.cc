@@ -17,14 +17,17 @@ constexpr std::array<std::string_view, 15> kLocativeCases = {
 
 // Nouns naming a kind of place: a name below them is the place ("the town of Huddur", "the
 // Aziziyah district", "Grozny's streets").
-constexpr std::array<std::string_view, 46> kPlaceNouns = {
+constexpr std::array<std::string_view, 72> kPlaceNouns = {
     "city",    "town",     "village",  "district", "province",  "region",     "area",
     "neighborhood", "neighbourhood", "suburb", "outskirts", "capital", "street", "road",
     "square",  "camp",     "border",   "frontier", "governorate", "county",   "municipality",
     "locality", "valley",  "hill",     "mountain", "port",      "airport",    "base",
     "junction", "crossing", "crossroads", "checkpoint", "quarter", "countryside", "settlement",
     "hamlet",  "enclave",  "edge",     "center",   "centre",    "prefecture", "island",
-    "coast",   "highway",  "state",    "peak"};
+    "coast",   "highway",  "state",    "peak",     "installation", "office",  "hotel",
+    "school",  "hospital", "plant",    "compound", "terminal",  "station",    "building",
+    "stadium", "palace",   "outpost",  "embassy",  "entrance",  "prison",     "mosque",
+    "church",  "market",   "bridge",   "lake",     "river",     "avenue",     "sector"};
 
 // Verbs whose object is often the place itself ("captured Badme", "shelled Pooneryn").
 constexpr std::array<std::string_view, 22> kPlaceObjectVerbs = {
@@ -36,6 +39,9 @@ constexpr std::array<std::string_view, 26> kDateWords = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+
+// Verbs of motion, whose "to" phrase is where the event goes ("marched to the Sydney offices").
+constexpr std::array<std::string_view, 6> kMotionVerbs = {"march", "patrol", "walk", "advance", "move", "drive"};
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -79,6 +85,15 @@ bool IsNameWord(const SentenceView& view, int word) {
 bool IsConnector(const SentenceView& view, int word) {
   std::string lower = Lower(view.form(word));
   return lower == "-" || lower == "al" || lower == "el" || lower == "al-" || lower == "el-";
+}
+
+// "APEC", "MFO": an organisation far more often than a place.
+bool IsAcronym(std::string_view form) {
+  if (form.size() < 2) return false;
+  for (char ch : form) {
+    if (!IsUpper(ch) && ch != '.') return false;
+  }
+  return true;
 }
 
 struct Name {
@@ -127,6 +142,7 @@ std::optional<Name> NameAround(const SentenceView& view, int word, const Gazette
   }
   if (!nominal) return std::nullopt;
   Vet(view, gazetteer, &name);
+  if (!name.known && name.first == name.last && IsAcronym(view.form(name.first))) return std::nullopt;
   return name;
 }
 
@@ -149,8 +165,10 @@ int NamingRank(const SentenceView& view, int noun, int kid) {
   if (rel == "appos") return 0;
   if (view.base(kid) == "nmod" && rel != "nmod:poss") {
     std::string preposition = CaseOf(view, kid);
-    if (preposition == "of") return 0;
-    return In(kLocativeCases, preposition) ? 2 : -1;
+    // "the town of Huddur" names the town; "the Ghat area of Doda district" only says where
+    // the area is.
+    if (preposition == "of") return IsPlaceNoun(view, kid) ? 2 : 0;
+    return In(kLocativeCases, preposition) || preposition == "to" ? 2 : -1;
   }
   if (rel == "compound" || rel == "flat" || rel == "flat:name") return kid > noun ? 0 : 1;
   if (rel == "amod") return view.word(kid).upos != doc::Upos::kAdj ? 1 : -1;
@@ -168,7 +186,8 @@ std::optional<Name> PlaceBelowPlaceNoun(const SentenceView& view, int noun, cons
     for (int kid : view.kids(noun)) {
       if (NamingRank(view, noun, kid) != rank) continue;
       std::optional<Name> name = PlaceIn(view, kid, gazetteer, depth + 1);
-      if (name) return name;
+      // A possessor is a place only when the gazetteer says so ("Patten's hotel").
+      if (name && (view.rel(kid) != "nmod:poss" || name->known)) return name;
     }
   }
   return std::nullopt;
@@ -227,7 +246,10 @@ bool IsLocativePhrase(const SentenceView& view, int word) {
   std::string_view base = view.base(word);
   if (base != "obl" && base != "nmod" && base != "advmod") return false;
   if (view.rel(word) == "obl:tmod" || view.rel(word) == "nmod:poss") return false;
-  return In(kLocativeCases, CaseOf(view, word));
+  std::string preposition = CaseOf(view, word);
+  if (In(kLocativeCases, preposition)) return true;
+  int head = view.head(word);
+  return preposition == "to" && base == "obl" && head >= 0 && In(kMotionVerbs, Lower(view.lemma(head)));
 }
 
 bool IsPredicate(const SentenceView& view, int word) {
@@ -246,8 +268,11 @@ std::optional<Name> ArgumentAsPlace(const SentenceView& view, int verb, int argu
   if (!In(kPlaceObjectVerbs, Lower(view.lemma(verb)))) return std::nullopt;
   std::optional<Name> name = NameAround(view, argument, gazetteer);
   if (!name) return std::nullopt;
-  if (name->known) return name->country ? std::nullopt : name;
-  return object ? name : std::nullopt;  // "Saddam was captured": a person, most likely
+  // "Saddam was captured", "Arad was captured": a passive subject name is a person, most
+  // likely, even when a town has the name.
+  if (!object) return std::nullopt;
+  if (name->known && name->country) return std::nullopt;
+  return name;
 }
 
 struct Found {
@@ -360,8 +385,15 @@ AttachedPlace AttachPlace(const SentenceView& view, doc::WordIndex verb, const G
   if (std::optional<Found> found = SearchClause(view, local, gazetteer)) {
     return Attached(view, found->name, found->tier == 0 ? AttachedBy::kArgument : AttachedBy::kVerbPhrase);
   }
-  // The clauses above the verb, nearest first: "In Papua, ... troops shot", "killed when
+  // Adverbial clauses of the verb with their own subject ("killed when militants hit the
+  // villages of ..."), then the clauses above the verb, nearest first: "In Papua, ... troops shot", "killed when
   // militants hit the villages of ...".
+  for (int kid : view.kids(local)) {
+    if (view.base(kid) != "advcl" || !HasOwnSubject(view, kid)) continue;
+    if (std::optional<Found> found = SearchClause(view, kid, gazetteer)) {
+      return Attached(view, found->name, AttachedBy::kEnclosingClause);
+    }
+  }
   for (int above = view.head(local), steps = 0; above >= 0 && steps < view.size(); above = view.head(above), ++steps) {
     if (std::optional<Found> found = SearchClause(view, above, gazetteer)) {
       return Attached(view, found->name, AttachedBy::kEnclosingClause);
