@@ -40,6 +40,15 @@ constexpr std::array<std::string_view, 26> kDateWords = {
     "october", "november", "december", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
 
+// Place nouns of an area, which "of X" names ("the town of Huddur", "the outskirts of
+// Oaxaca City"); for a building or a road "of X" is its owner or where it is ("the offices
+// of the United Nations").
+constexpr std::array<std::string_view, 24> kAreaNouns = {
+    "city",     "town",       "village",  "district",     "province", "region",      "area",
+    "neighborhood", "neighbourhood", "suburb", "outskirts", "capital",  "governorate", "county",
+    "municipality", "locality", "valley",   "settlement",   "hamlet",   "enclave",     "state",
+    "island",   "edge",       "countryside"};
+
 // Verbs of motion, whose "to" phrase is where the event goes ("marched to the Sydney offices").
 constexpr std::array<std::string_view, 6> kMotionVerbs = {"march", "patrol", "walk", "advance", "move", "drive"};
 
@@ -167,7 +176,7 @@ int NamingRank(const SentenceView& view, int noun, int kid) {
     std::string preposition = CaseOf(view, kid);
     // "the town of Huddur" names the town; "the Ghat area of Doda district" only says where
     // the area is.
-    if (preposition == "of") return IsPlaceNoun(view, kid) ? 2 : 0;
+    if (preposition == "of") return IsPlaceNoun(view, kid) || !In(kAreaNouns, Lower(view.lemma(noun))) ? 2 : 0;
     return In(kLocativeCases, preposition) || preposition == "to" ? 2 : -1;
   }
   if (rel == "compound" || rel == "flat" || rel == "flat:name") return kid > noun ? 0 : 1;
@@ -186,8 +195,12 @@ std::optional<Name> PlaceBelowPlaceNoun(const SentenceView& view, int noun, cons
     for (int kid : view.kids(noun)) {
       if (NamingRank(view, noun, kid) != rank) continue;
       std::optional<Name> name = PlaceIn(view, kid, gazetteer, depth + 1);
-      // A possessor is a place only when the gazetteer says so ("Patten's hotel").
-      if (name && (view.rel(kid) != "nmod:poss" || name->known)) return name;
+      // A possessor is a place only when the gazetteer says so ("Patten's hotel"); a country
+      // in front of the noun is its owner or its country, not its name ("the US embassy",
+      // "the Belarus capital Minsk").
+      if (!name || (view.rel(kid) == "nmod:poss" && !name->known)) continue;
+      if (rank == 1 && name->country) continue;
+      return name;
     }
   }
   return std::nullopt;
