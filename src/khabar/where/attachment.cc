@@ -49,6 +49,9 @@ constexpr std::array<std::string_view, 24> kAreaNouns = {
     "municipality", "locality", "valley",   "settlement",   "hamlet",   "enclave",     "state",
     "island",   "edge",       "countryside"};
 
+// Objects that are a part of a place ("half of Zaire").
+constexpr std::array<std::string_view, 8> kPartNouns = {"half", "part", "much", "most", "all", "rest", "swath", "control"};
+
 // Verbs of motion, whose "to" phrase is where the event goes ("marched to the Sydney offices").
 constexpr std::array<std::string_view, 6> kMotionVerbs = {"march", "patrol", "walk", "advance", "move", "drive"};
 
@@ -155,9 +158,21 @@ std::optional<Name> NameAround(const SentenceView& view, int word, const Gazette
   return name;
 }
 
+std::string CaseLemma(const SentenceView& view, int word) {
+  return Lower(view.lemma(word).empty() ? view.form(word) : view.lemma(word));
+}
+
+// The preposition of a nominal: its "case" child, or the "case" of a modifier in front of
+// it, where the parser sometimes hangs it ("outside [Ciragan] Palace").
 std::string CaseOf(const SentenceView& view, int word) {
   for (int kid : view.kids(word)) {
-    if (view.base(kid) == "case") return Lower(view.lemma(kid).empty() ? view.form(kid) : view.lemma(kid));
+    if (view.base(kid) == "case") return CaseLemma(view, kid);
+  }
+  for (int kid : view.kids(word)) {
+    if (kid > word) break;
+    for (int grandkid : view.kids(kid)) {
+      if (grandkid < kid && view.base(grandkid) == "case") return CaseLemma(view, grandkid);
+    }
   }
   return "";
 }
@@ -270,6 +285,18 @@ bool IsPredicate(const SentenceView& view, int word) {
   return upos == doc::Upos::kVerb || upos == doc::Upos::kAux;
 }
 
+// "captured half of Zaire", "much of Liberia": the place after "of", below the part or, as
+// the parser sometimes has it, beside it.
+std::optional<Name> PartOf(const SentenceView& view, int verb, int part, const Gazetteer* gazetteer) {
+  for (int head : {part, verb}) {
+    for (int kid : view.kids(head)) {
+      if (kid < part || CaseOf(view, kid) != "of") continue;
+      if (std::optional<Name> name = NameAround(view, kid, gazetteer)) return name;
+    }
+  }
+  return std::nullopt;
+}
+
 // The object of "capture", "shell", ... as the place ("captured Badme"), or a passive
 // subject or object that is a place noun with a name ("patrolled the streets of Reynosa",
 // "Grozny's streets are patrolled"). A country is no such place ("Iran captured ...").
@@ -279,6 +306,7 @@ std::optional<Name> ArgumentAsPlace(const SentenceView& view, int verb, int argu
   if (!object && view.rel(argument) != "nsubj:pass") return std::nullopt;
   if (IsPlaceNoun(view, argument)) return PlaceBelowPlaceNoun(view, argument, gazetteer, 0);
   if (!In(kPlaceObjectVerbs, Lower(view.lemma(verb)))) return std::nullopt;
+  if (In(kPartNouns, Lower(view.lemma(argument)))) return PartOf(view, verb, argument, gazetteer);
   std::optional<Name> name = NameAround(view, argument, gazetteer);
   if (!name) return std::nullopt;
   // "Saddam was captured", "Arad was captured": a passive subject name is a person, most
@@ -344,7 +372,11 @@ std::optional<Name> NearestInSentence(const SentenceView& view, int verb, const 
   std::optional<Name> best;
   int best_distance = 0;
   for (int word = 0; word < view.size(); ++word) {
-    if (!IsLocativePhrase(view, word) || InRelativeClause(view, word)) continue;
+    // Any nominal with a locative preposition, whatever the parser made of it ("Also in Yala
+    // province, ... was shot" parsed with "province" as the root).
+    std::string_view base = view.base(word);
+    bool nominal = base != "case" && base != "mark" && base != "punct" && base != "det";
+    if (!nominal || !In(kLocativeCases, CaseOf(view, word)) || InRelativeClause(view, word)) continue;
     std::optional<Name> name = PlaceIn(view, word, gazetteer, 0);
     int distance = std::abs(word - verb);
     if (name && (!best || distance < best_distance)) {

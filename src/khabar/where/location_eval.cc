@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+
 #include "khabar/base/data_dir.h"
 #include "khabar/base/file.h"
 #include "khabar/where/attachment.h"
@@ -104,7 +106,12 @@ StatusOr<doc::Span> LinkRecord(const pipeline::Analysis& analysis, const Gazette
   doc::WordIndex verb = FindVerbWord(document, record.verb);
   if (verb == doc::kNoHead) return doc::Span();
   SentenceView view(document, SentenceOf(document, verb));
+  if (std::getenv("KH_WHERE_DEBUG") != nullptr) {
+    fmt::print(stderr, "verb word {} local {} size {}\n", verb, view.Local(verb), view.size());
+    for (int w = 0; w < view.size(); ++w) fmt::print(stderr, "  {} {} {} {} {}\n", w, view.form(w), view.head(w), view.rel(w), view.lemma(w));
+  }
   AttachedPlace place = AttachPlace(view, verb, &gazetteer);
+  if (std::getenv("KH_WHERE_DEBUG") != nullptr) fmt::print(stderr, "attached {} {} by {}\n", place.first, place.last, static_cast<int>(place.by));
   if (place.span.empty()) return doc::Span();
   return document.offsets.ToRawSpan(place.span);
 }
