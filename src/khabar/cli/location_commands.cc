@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,8 +32,20 @@ void PrintFailures(const where::LocationEvalResult& result) {
     fmt::print("line {}: {}\n  verb: {}\n  gold:", record.line, record.text, Quote(record.text, record.verb));
     if (record.locations.empty()) fmt::print(" (none)");
     for (doc::Span gold : record.locations) fmt::print(" {}", Quote(record.text, gold));
-    fmt::print("\n  khabar: {}{}\n\n", Quote(record.text, outcome.linked), outcome.overlap ? " (overlaps)" : "");
+    fmt::print("\n  khabar: {}{} by {}\n\n", Quote(record.text, outcome.linked), outcome.overlap ? " (overlaps)" : "",
+               where::AttachedByName(outcome.by));
   }
+}
+
+// How many links each step of AttachPlace made, and how many were right.
+void PrintSteps(const where::LocationEvalResult& result) {
+  std::map<std::string_view, std::pair<int, int>> steps;
+  for (const where::LocationOutcome& outcome : result.outcomes) {
+    std::pair<int, int>& counts = steps[where::AttachedByName(outcome.by)];
+    ++counts.first;
+    counts.second += outcome.exact ? 1 : 0;
+  }
+  for (const auto& [step, counts] : steps) fmt::print("{:<10} {:>4} linked, {:>4} correct\n", step, counts.first, counts.second);
 }
 
 int RunEvalLocation(const EvalLocationOptions& options) {
@@ -48,6 +61,7 @@ int RunEvalLocation(const EvalLocationOptions& options) {
     return 0;
   }
   PrintFailures(*result);
+  PrintSteps(*result);
   fmt::print("{} records ({} skipped): accuracy {:.4f} exact span ({} correct), {:.4f} with overlap\n",
              result->records.size(), result->warnings.size(), result->accuracy(), result->exact,
              result->overlap_accuracy());

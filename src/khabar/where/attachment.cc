@@ -52,6 +52,11 @@ constexpr std::array<std::string_view, 24> kAreaNouns = {
 // Objects that are a part of a place ("half of Zaire").
 constexpr std::array<std::string_view, 8> kPartNouns = {"half", "part", "much", "most", "all", "rest", "swath", "control"};
 
+// Prepositions whose phrase does not place the event (see Descends).
+constexpr std::array<std::string_view, 17> kNonPlacingCases = {
+    "according", "after",  "before",  "since",  "against", "for",     "despite", "than", "like",
+    "as",        "following", "including", "about", "over", "without", "because", "unlike"};
+
 // Verbs of motion, whose "to" phrase is where the event goes ("marched to the Sydney offices").
 constexpr std::array<std::string_view, 6> kMotionVerbs = {"march", "patrol", "walk", "advance", "move", "drive"};
 
@@ -316,6 +321,17 @@ std::optional<Name> ArgumentAsPlace(const SentenceView& view, int verb, int argu
   return name;
 }
 
+// Phrases that say something other than where the event is, not searched further:
+// "according to sources in Nineveh", "after an attack near Shkin", "protesting against the
+// operation in Gaza", "including dozens in Kirkuk"; clauses that modify a noun ("a law
+// regulating associations in Bahrain"); and conjoined verbs, each its own event ("shot ...
+// and died later at a hospital in Nashville").
+bool Descends(const SentenceView& view, int word) {
+  if (In(kNonPlacingCases, CaseOf(view, word))) return false;
+  if (view.base(word) == "acl") return false;
+  return !(view.base(word) == "conj" && IsPredicate(view, word));
+}
+
 struct Found {
   Name name;
   int tier = 0;   // 0: the object of a place verb; 1: a locative phrase
@@ -351,6 +367,7 @@ std::optional<Found> SearchClause(const SentenceView& view, int verb, const Gaze
         offer(name, 1, depth + 1);
         if (name) continue;
       }
+      if (!Descends(view, kid)) continue;
       stack.push_back({kid, depth + 1});
     }
   }
@@ -359,9 +376,12 @@ std::optional<Found> SearchClause(const SentenceView& view, int verb, const Gaze
 
 // "... troops which have their bases in Turkey": a relative clause describes, it does not
 // place the event.
+// The same goes for the phrases Descends does not search ("according to sources in ...").
 bool InRelativeClause(const SentenceView& view, int word) {
   for (int steps = 0; word >= 0 && steps <= view.size(); ++steps, word = view.head(word)) {
-    if (view.rel(word) == "acl:relcl") return true;
+    if (view.rel(word) == "acl:relcl" || In(kNonPlacingCases, CaseOf(view, word))) {
+      return true;
+    }
   }
   return false;
 }
@@ -417,6 +437,17 @@ SentenceView::SentenceView(const doc::Document& document, uint32_t sentence) : d
   for (int local = 0; local < count; ++local) {
     if (head_[local] >= 0) kids_[head_[local]].push_back(local);
   }
+}
+
+std::string_view AttachedByName(AttachedBy by) {
+  switch (by) {
+    case AttachedBy::kNone: return "none";
+    case AttachedBy::kVerbPhrase: return "verb";
+    case AttachedBy::kArgument: return "argument";
+    case AttachedBy::kEnclosingClause: return "clause";
+    case AttachedBy::kSentence: return "sentence";
+  }
+  return "none";
 }
 
 int SentenceView::Local(doc::WordIndex word) const {

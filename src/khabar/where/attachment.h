@@ -55,6 +55,9 @@ class SentenceView {
 
 enum class AttachedBy : uint8_t { kNone = 0, kVerbPhrase, kArgument, kEnclosingClause, kSentence };
 
+// "none", "verb", "argument", "clause", "sentence".
+std::string_view AttachedByName(AttachedBy by);
+
 struct AttachedPlace {
   doc::Span span;  // bytes of Document::text of the place name; empty: no place
   int first = -1;  // local word indices of the name, inclusive

@@ -4,8 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
-
 #include "khabar/base/data_dir.h"
 #include "khabar/base/file.h"
 #include "khabar/where/attachment.h"
@@ -97,23 +95,18 @@ LocationOutcome Score(const LocationRecord& record, doc::Span linked) {
   return outcome;
 }
 
-StatusOr<doc::Span> LinkRecord(const pipeline::Analysis& analysis, const Gazetteer& gazetteer,
+StatusOr<AttachedPlace> LinkRecord(const pipeline::Analysis& analysis, const Gazetteer& gazetteer,
                                const LocationRecord& record) {
   doc::Document document;
   document.id = fmt::format("line{}", record.line);
   document.raw = record.text;
   KH_RETURN_IF_ERROR(analysis.Analyze(document));
   doc::WordIndex verb = FindVerbWord(document, record.verb);
-  if (verb == doc::kNoHead) return doc::Span();
+  if (verb == doc::kNoHead) return AttachedPlace();
   SentenceView view(document, SentenceOf(document, verb));
-  if (std::getenv("KH_WHERE_DEBUG") != nullptr) {
-    fmt::print(stderr, "verb word {} local {} size {}\n", verb, view.Local(verb), view.size());
-    for (int w = 0; w < view.size(); ++w) fmt::print(stderr, "  {} {} {} {} {}\n", w, view.form(w), view.head(w), view.rel(w), view.lemma(w));
-  }
   AttachedPlace place = AttachPlace(view, verb, &gazetteer);
-  if (std::getenv("KH_WHERE_DEBUG") != nullptr) fmt::print(stderr, "attached {} {} by {}\n", place.first, place.last, static_cast<int>(place.by));
-  if (place.span.empty()) return doc::Span();
-  return document.offsets.ToRawSpan(place.span);
+  if (!place.span.empty()) place.span = document.offsets.ToRawSpan(place.span);
+  return place;
 }
 
 }  // namespace
@@ -155,8 +148,9 @@ StatusOr<LocationEvalResult> RunLocationEval(const LocationEvalOptions& options)
   KH_ASSIGN_OR_RETURN(pipeline::Analysis analysis, pipeline::Analysis::Load(options.models));
   for (size_t index = 0; index < result.records.size(); ++index) {
     const LocationRecord& record = result.records[index];
-    KH_ASSIGN_OR_RETURN(doc::Span linked, LinkRecord(analysis, *gazetteer, record));
-    LocationOutcome outcome = Score(record, linked);
+    KH_ASSIGN_OR_RETURN(AttachedPlace linked, LinkRecord(analysis, *gazetteer, record));
+    LocationOutcome outcome = Score(record, linked.span);
+    outcome.by = linked.by;
     outcome.record = index;
     result.exact += outcome.exact ? 1 : 0;
     result.overlap += outcome.overlap ? 1 : 0;

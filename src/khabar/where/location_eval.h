@@ -22,6 +22,7 @@
 #include "khabar/base/status.h"
 #include "khabar/doc/span.h"
 #include "khabar/pipeline/analysis.h"
+#include "khabar/where/attachment.h"
 #include "khabar/where/gazetteer.h"
 
 namespace khabar::where {
@@ -46,6 +47,7 @@ struct LocationOutcome {
   doc::Span linked;     // bytes of the record's text; empty: nothing linked
   bool exact = false;   // correct with exact spans
   bool overlap = false; // correct when any overlap counts
+  AttachedBy by = AttachedBy::kNone;  // which step of AttachPlace linked it
 };
 
 struct LocationEvalResult {
