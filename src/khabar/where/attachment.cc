@@ -53,9 +53,10 @@ constexpr std::array<std::string_view, 24> kAreaNouns = {
 constexpr std::array<std::string_view, 8> kPartNouns = {"half", "part", "much", "most", "all", "rest", "swath", "control"};
 
 // Prepositions whose phrase does not place the event (see Descends).
-constexpr std::array<std::string_view, 17> kNonPlacingCases = {
-    "according", "after",  "before",  "since",  "against", "for",     "despite", "than", "like",
-    "as",        "following", "including", "about", "over", "without", "because", "unlike"};
+// Lemmas as well as forms: the lemmatizer makes "according" "accord" and "including" "include".
+constexpr std::array<std::string_view, 20> kNonPlacingCases = {
+    "according", "accord", "after",  "before",  "since",  "against", "for",     "despite", "than", "like",
+    "as",        "following", "follow", "including", "include", "about", "over", "without", "because", "unlike"};
 
 // Verbs of motion, whose "to" phrase is where the event goes ("marched to the Sydney offices").
 constexpr std::array<std::string_view, 6> kMotionVerbs = {"march", "patrol", "walk", "advance", "move", "drive"};
@@ -113,6 +114,9 @@ bool IsAcronym(std::string_view form) {
   return true;
 }
 
+struct Name;
+bool IsAllCapitals(const SentenceView& view, const Name& name);
+
 struct Name {
   int first = -1;
   int last = -1;
@@ -122,6 +126,17 @@ struct Name {
 
 // Neighbours join the name when they are name words or connectors, whether or not the parse
 // put them under it ("Manger Square" parsed as two phrases is still one name).
+// "KILLED MEXICO CITY --": several words in capitals are a headline or a dateline, which
+// says where the story was filed, not where the event happened.
+bool IsAllCapitals(const SentenceView& view, const Name& name) {
+  for (int word = name.first; word <= name.last; ++word) {
+    std::string_view form = view.form(word);
+    if (IsConnector(view, word)) continue;
+    if (!IsAcronym(form) || form.size() < 2) return false;
+  }
+  return true;
+}
+
 bool CanExtend(const SentenceView& view, int word, int head) {
   (void)head;
   return word >= 0 && word < view.size() && (IsNameWord(view, word) || IsConnector(view, word));
@@ -160,6 +175,7 @@ std::optional<Name> NameAround(const SentenceView& view, int word, const Gazette
   if (!nominal) return std::nullopt;
   Vet(view, gazetteer, &name);
   if (!name.known && name.first == name.last && IsAcronym(view.form(name.first))) return std::nullopt;
+  if (name.first < name.last && IsAllCapitals(view, name)) return std::nullopt;
   return name;
 }
 
@@ -192,6 +208,8 @@ std::optional<Name> PlaceIn(const SentenceView& view, int word, const Gazetteer*
 int NamingRank(const SentenceView& view, int noun, int kid) {
   std::string_view rel = view.rel(kid);
   if (rel == "appos") return 0;
+  // A name right after the noun, however it is attached: "the Belarus capital Minsk".
+  if (kid == noun + 1 && view.base(kid) != "case" && IsNameWord(view, kid)) return 0;
   if (view.base(kid) == "nmod" && rel != "nmod:poss") {
     std::string preposition = CaseOf(view, kid);
     // "the town of Huddur" names the town; "the Ghat area of Doda district" only says where
@@ -376,12 +394,19 @@ std::optional<Found> SearchClause(const SentenceView& view, int verb, const Gaze
 
 // "... troops which have their bases in Turkey": a relative clause describes, it does not
 // place the event.
-// The same goes for the phrases Descends does not search ("according to sources in ...").
-bool InRelativeClause(const SentenceView& view, int word) {
+bool IsAncestor(const SentenceView& view, int ancestor, int word) {
   for (int steps = 0; word >= 0 && steps <= view.size(); ++steps, word = view.head(word)) {
-    if (view.rel(word) == "acl:relcl" || In(kNonPlacingCases, CaseOf(view, word))) {
-      return true;
-    }
+    if (word == ancestor) return true;
+  }
+  return false;
+}
+
+// The same goes for the phrases Descends does not search ("according to sources in ..."),
+// unless the parser put the verb itself inside one.
+bool InRelativeClause(const SentenceView& view, int word, int verb) {
+  for (int steps = 0; word >= 0 && steps <= view.size(); ++steps, word = view.head(word)) {
+    if (view.rel(word) == "acl:relcl") return true;
+    if (In(kNonPlacingCases, CaseOf(view, word)) && !IsAncestor(view, word, verb)) return true;
   }
   return false;
 }
@@ -396,7 +421,7 @@ std::optional<Name> NearestInSentence(const SentenceView& view, int verb, const 
     // province, ... was shot" parsed with "province" as the root).
     std::string_view base = view.base(word);
     bool nominal = base != "case" && base != "mark" && base != "punct" && base != "det";
-    if (!nominal || !In(kLocativeCases, CaseOf(view, word)) || InRelativeClause(view, word)) continue;
+    if (!nominal || !In(kLocativeCases, CaseOf(view, word)) || InRelativeClause(view, word, verb)) continue;
     std::optional<Name> name = PlaceIn(view, word, gazetteer, 0);
     int distance = std::abs(word - verb);
     if (name && (!best || distance < best_distance)) {

@@ -54,6 +54,10 @@ std::string ReadRecord(const json& line, LocationRecord* record) {
     if (bytes.empty() || bytes.end > record->text.size()) return "a span outside the tokens";
     std::string label = span["label"].get<std::string>();
     if (label == "VERB" && record->verb.empty()) record->verb = bytes;
+    // A few gold spans start or end with a space ("  Radhwaniyah" after a double space);
+    // whitespace is no part of a name.
+    while (bytes.begin < bytes.end && record->text[bytes.begin] == ' ') ++bytes.begin;
+    while (bytes.end > bytes.begin && record->text[bytes.end - 1] == ' ') --bytes.end;
     if (label == "LOCATION") record->locations.push_back(bytes);
   }
   if (record->verb.empty()) return "no VERB span";

@@ -11,7 +11,7 @@
 namespace khabar::where {
 namespace {
 
-constexpr double kAccuracyFloor = 0.0;
+constexpr double kAccuracyFloor = 0.814;  // 0.8340 (206 of 247) on 2026-11-21, minus 0.02
 
 TEST(WhereSlowTest, EventLocationAccuracyHoldsItsFloor) {
   StatusOr<std::string> data = base::FindDataDir();
