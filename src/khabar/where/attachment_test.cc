@@ -147,5 +147,54 @@ TEST(AttachmentTest, CountryAdjectiveIsNoPlace) {
   EXPECT_EQ(Attach(rows, 3), "");
 }
 
+TEST(AttachmentTest, PartOfAPlaceIsThePlace) {
+  // Rebels captured half of Nur .
+  std::vector<Row> rows = {{"Rebels", "rebel", Upos::kNoun, 2, "nsubj"},
+                           {"captured", "capture", Upos::kVerb, 0, "root"},
+                           {"half", "half", Upos::kNoun, 2, "obj"},
+                           {"of", "of", Upos::kAdp, 5, "case"},
+                           {"Nur", "Nur", Upos::kPropn, 3, "nmod"},
+                           {".", ".", Upos::kPunct, 2, "punct"}};
+  EXPECT_EQ(Attach(rows, 2), "Nur");
+}
+
+TEST(AttachmentTest, SourcesSomewhereDoNotPlaceTheEvent) {
+  // He was shot , according to sources in Zahra .
+  std::vector<Row> rows = {{"He", "he", Upos::kPron, 3, "nsubj:pass"},
+                           {"was", "be", Upos::kAux, 3, "aux:pass"},
+                           {"shot", "shoot", Upos::kVerb, 0, "root"},
+                           {",", ",", Upos::kPunct, 7, "punct"},
+                           {"according", "accord", Upos::kVerb, 7, "case"},
+                           {"to", "to", Upos::kAdp, 5, "fixed"},
+                           {"sources", "source", Upos::kNoun, 3, "obl"},
+                           {"in", "in", Upos::kAdp, 9, "case"},
+                           {"Zahra", "Zahra", Upos::kPropn, 7, "nmod"},
+                           {".", ".", Upos::kPunct, 3, "punct"}};
+  EXPECT_EQ(Attach(rows, 3), "");
+}
+
+TEST(AttachmentTest, NameAfterAPlaceNounBeatsACountryBeforeIt) {
+  // Crowds marched in the Wadi capital Nur .  ("Wadi" stands in for a country here: without
+  // a gazetteer it is a plain name, and the name after the noun still comes first.)
+  std::vector<Row> rows = {{"Crowds", "crowd", Upos::kNoun, 2, "nsubj"},
+                           {"marched", "march", Upos::kVerb, 0, "root"},
+                           {"in", "in", Upos::kAdp, 6, "case"},
+                           {"the", "the", Upos::kDet, 6, "det"},
+                           {"Wadi", "Wadi", Upos::kPropn, 6, "compound"},
+                           {"capital", "capital", Upos::kNoun, 2, "obl"},
+                           {"Nur", "Nur", Upos::kPropn, 6, "obj"},
+                           {".", ".", Upos::kPunct, 2, "punct"}};
+  EXPECT_EQ(Attach(rows, 2), "Nur");
+}
+
+TEST(AttachmentTest, HeadlineCapitalsAreNoPlace) {
+  // FIGHTERS SEIZE WADI NUR
+  std::vector<Row> rows = {{"FIGHTERS", "fighter", Upos::kNoun, 2, "nsubj"},
+                           {"SEIZE", "seize", Upos::kVerb, 0, "root"},
+                           {"WADI", "Wadi", Upos::kPropn, 4, "compound"},
+                           {"NUR", "Nur", Upos::kPropn, 2, "obj"}};
+  EXPECT_EQ(Attach(rows, 2), "");
+}
+
 }  // namespace
 }  // namespace khabar::where

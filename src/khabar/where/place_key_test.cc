@@ -34,6 +34,16 @@ TEST(PlaceKeyTest, TransliterationKeyJoinsSpellingsOfOnePlace) {
   }
 }
 
+TEST(PlaceKeyTest, TransliterationKeysAsDocumented) {
+  // docs/formats/where.md, "Keys".
+  EXPECT_EQ(Translit("Darnah"), "derna");
+  EXPECT_EQ(Translit("Misrata"), "mesreta");
+  EXPECT_EQ(Translit("Marsa Matrouh"), "mersa metru");
+  EXPECT_EQ(Translit("Benghazi"), "benghezi");
+  EXPECT_EQ(Translit("El Alamein"), "alemeyn");
+  EXPECT_NE(Translit("Misurata"), Translit("Misrata"));
+}
+
 TEST(PlaceKeyTest, TransliterationKeyKeepsDifferentNamesApart) {
   EXPECT_NE(Translit("Derna"), Translit("Durban"));
   EXPECT_NE(Translit("Tripoli"), Translit("Tobruk"));

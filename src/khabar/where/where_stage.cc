@@ -20,6 +20,7 @@ constexpr double kCountryPlaceScore = 5;   // "Mexico" the country before Mexico
 constexpr double kAdmin1PlaceScore = -1;   // a city (with coordinates) before its region
 constexpr double kCapitalScore = 1.5;
 constexpr double kPopulationWeight = 0.5;  // per power of ten
+constexpr double kCoordinateScale = 1e5;
 
 bool IsCapitalised(std::string_view form) { return !form.empty() && form[0] >= 'A' && form[0] <= 'Z'; }
 
@@ -49,8 +50,9 @@ void SetPlace(const Gazetteer& gazetteer, const Place& place, doc::Span span, do
   out->name = std::string(gazetteer.name(place));
   out->geonameid = place.geonameid;
   out->country = std::string(place.country_code());
-  out->lat = place.lat;
-  out->lon = place.lon;
+  // GeoNames gives five decimals; the index keeps floats, so round back to what it gave.
+  out->lat = std::round(static_cast<double>(place.lat) * kCoordinateScale) / kCoordinateScale;
+  out->lon = std::round(static_cast<double>(place.lon) * kCoordinateScale) / kCoordinateScale;
   out->has_coordinates = place.has_coordinates;
   out->precision = place.precision;
   out->span = span;
