@@ -27,6 +27,23 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kCountry
     {"Vatican", "VA"},      {"Holland", "NL"},
 }};
 
+// Words that name a part of anything; an ISO 3166-2 region named by them alone ("South",
+// Cameroon; "Central", Botswana) would turn "the South of Libya" into Cameroon.
+constexpr std::array<std::string_view, 16> kGenericRegionWords = {
+    "north",   "south",    "east",    "west",    "northern", "southern", "eastern", "western",
+    "central", "centre",   "center",  "upper",   "lower",    "middle",   "capital", "coast"};
+
+bool IsGenericRegionName(std::string_view name) {
+  for (std::string_view word : PlaceNameWords(name)) {
+    std::string lower(word);
+    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (std::find(kGenericRegionWords.begin(), kGenericRegionWords.end(), lower) == kGenericRegionWords.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> columns;
   size_t start = 0;
@@ -237,7 +254,7 @@ Status Gazetteer::Builder::AddSubdivisions(std::string_view text, std::string_vi
     place.country[1] = code[1];
     place.precision = doc::PlacePrecision::kAdmin1;
     uint32_t id = AddPlace(place, name);
-    if (name.find(',') == std::string::npos) AddKeys(id, name);
+    if (name.find(',') == std::string::npos && !IsGenericRegionName(name)) AddKeys(id, name);
   }
   return Status();
 }

@@ -30,7 +30,8 @@ constexpr char kCountries[] = R"({"3166-1": [
 
 constexpr char kSubdivisions[] = R"({"3166-2": [
   {"code": "LY-ZZ", "name": "Wadi Qamar", "type": "District"},
-  {"code": "LY-ZZ-1", "name": "Lower Qamar", "type": "Part", "parent": "ZZ"}
+  {"code": "LY-ZZ-1", "name": "Lower Qamar", "type": "Part", "parent": "ZZ"},
+  {"code": "LB-SS", "name": "South", "type": "Region"}
 ]})";
 
 std::unique_ptr<Gazetteer> Build(const std::string& cities) {
@@ -61,12 +62,13 @@ std::string SampleCities() {
 TEST(GazetteerTest, LoadsCitiesCountriesAndFirstLevelSubdivisions) {
   std::unique_ptr<Gazetteer> gazetteer = Build(SampleCities());
   ASSERT_NE(gazetteer, nullptr);
-  EXPECT_EQ(gazetteer->size(), 3u + 1u + 4u);  // three countries, one admin1, four cities
+  EXPECT_EQ(gazetteer->size(), 3u + 2u + 4u);  // three countries, two admin1, four cities
   EXPECT_EQ(Names(*gazetteer, "Libya"), "Libya/LY");
   EXPECT_EQ(Names(*gazetteer, "State of Libya"), "Libya/LY");
   EXPECT_EQ(Names(*gazetteer, "Syria"), "Syria/SY");
   EXPECT_EQ(Names(*gazetteer, "Wadi Qamar"), "Wadi Qamar/LY");
   EXPECT_EQ(Names(*gazetteer, "Lower Qamar"), "");
+  EXPECT_EQ(Names(*gazetteer, "South"), "");  // a region named by a compass word alone
   EXPECT_EQ(gazetteer->Alpha2("LBY"), "LY");
   EXPECT_EQ(gazetteer->Alpha2("ZZZ"), "");
 }
