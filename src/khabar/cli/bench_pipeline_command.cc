@@ -27,6 +27,7 @@
 #include "khabar/counts/counts_stage.h"
 #include "khabar/events/coding_stage.h"
 #include "khabar/mentions/coref_actor_resolver.h"
+#include "khabar/where/where_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -37,6 +38,7 @@ struct BenchPipelineOptions {
   std::string dictionaries;  // empty: <data>/cameo
   std::string plover;        // empty: <data>/plover/CAMEO2PLOVER-2021.txt
   bool json = false;
+  bool where = true;  // false: stop after the events stage (--no-where)
   double min_seconds = 2.0;
 };
 
@@ -53,6 +55,7 @@ struct PipelineTotals {
 struct Loaded {
   pipeline::Analysis analysis;
   std::unique_ptr<events::CodingStage> coder;
+  std::unique_ptr<where::WhereStage> where;  // null with --no-where
   double seconds = 0;
 };
 
@@ -64,7 +67,11 @@ StatusOr<Loaded> LoadAll(const BenchPipelineOptions& options) {
   coding.plover_path = options.plover;
   coding.resolver_factory = &mentions::CoreferenceResolution();
   KH_ASSIGN_OR_RETURN(std::unique_ptr<events::CodingStage> coder, events::CodingStage::Create(coding));
-  Loaded loaded{std::move(analysis), std::move(coder), 0};
+  std::unique_ptr<where::WhereStage> where;
+  if (options.where) {
+    KH_ASSIGN_OR_RETURN(where, where::WhereStage::Create(where::WhereStageOptions{}));
+  }
+  Loaded loaded{std::move(analysis), std::move(coder), std::move(where), 0};
   loaded.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return loaded;
 }
@@ -91,6 +98,11 @@ StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Docume
       context.date = events::ArticleDate(document);
       layer.Clear();
       KH_RETURN_IF_ERROR(coder.Annotate(document, context, layer));
+      if (loaded.where != nullptr) {
+        document.events = std::move(layer);
+        KH_RETURN_IF_ERROR(loaded.where->Process(document));
+        layer = std::move(document.events);
+      }
       // The counts stage reads the events from the document; the layer keeps its buffer.
       std::swap(document.events, layer);
       KH_RETURN_IF_ERROR(counts_stage.Process(document));
@@ -126,13 +138,14 @@ int RunBenchPipeline(const BenchPipelineOptions& options) {
   const double peak_rss_mb = PeakRssMegabytes();
   if (options.json) {
     fmt::print("{{\"sentences_per_second\":{:.0f},\"tokens_per_second\":{:.0f},\"peak_rss_mb\":{:.1f},"
-               "\"load_seconds\":{:.3f}}}\n",
-               sentences_per_second, tokens_per_second, peak_rss_mb, loaded->seconds);
+               "\"load_seconds\":{:.3f},\"gazetteer_load_seconds\":{:.3f}}}\n",
+               sentences_per_second, tokens_per_second, peak_rss_mb, loaded->seconds,
+               loaded->where != nullptr ? loaded->where->load_seconds() : 0.0);
   } else {
-    fmt::print("text + tag + parse + events + counts: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
+    fmt::print("text + tag + parse + events{} + counts: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
                "{} events in {:.2f} s CPU, {:.2f} s wall); models and dictionaries loaded in {:.3f} s; "
                "peak memory {:.1f} MB\n",
-               sentences_per_second, tokens_per_second, totals->sentences, totals->tokens, totals->events,
+               loaded->where != nullptr ? " + where" : "", sentences_per_second, tokens_per_second, totals->sentences, totals->tokens, totals->events,
                totals->seconds, totals->wall_seconds, loaded->seconds, peak_rss_mb);
   }
   return 0;
@@ -152,6 +165,8 @@ void RegisterBenchPipeline(CLI::App& bench, int* exit_code) {
   command->add_option("--min-seconds", options->min_seconds, "measure for at least this much CPU time")
       ->capture_default_str();
   command->add_flag("--json", options->json, "print one JSON object");
+  command->add_flag("--no-where", [options](int64_t) { options->where = false; },
+                    "stop after the events stage (no gazetteer)");
   command->callback([options, exit_code] { *exit_code = RunBenchPipeline(*options); });
 }
 

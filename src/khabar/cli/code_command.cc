@@ -19,6 +19,7 @@
 #include "khabar/pipeline/conllu_writer.h"
 #include "khabar/pipeline/pipeline.h"
 #include "khabar/store/sqlite_store.h"
+#include "khabar/where/where_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -131,6 +132,9 @@ Status CodeRun::SetUp() {
                       LoadCoder(options_.coding.dictionary_dir));
   ReportDictionaryWarnings(coding->warnings(), options_.dictionary_warnings, options_.quiet);
   pipeline_.Add(std::move(coding));
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<where::WhereStage> where,
+                      where::WhereStage::Create(where::WhereStageOptions{}));
+  pipeline_.Add(std::move(where));
   pipeline_.Add(std::make_unique<counts::CountsStage>());
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));

@@ -26,6 +26,8 @@ void RegisterCameoEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterPloverEvalCommand(CLI::App& eval, int* exit_code);
 // `eval counts`, added to the `eval` group (counts_commands.cc).
 void RegisterCountsEvalCommand(CLI::App& eval, int* exit_code);
+// `eval location`, added to the `eval` group (location_commands.cc).
+void RegisterLocationEvalCommand(CLI::App& eval, int* exit_code);
 // `bench pipeline`, added to the `bench` group (bench_pipeline_command.cc).
 void RegisterBenchPipeline(CLI::App& bench, int* exit_code);
 

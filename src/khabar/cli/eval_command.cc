@@ -148,6 +148,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   RegisterEvalUd(*eval, exit_code);
   RegisterNerEvalCommand(*eval, exit_code);
   RegisterCameoEvalCommand(*eval, exit_code);
+  RegisterLocationEvalCommand(*eval, exit_code);
   RegisterPloverEvalCommand(*eval, exit_code);
   RegisterCountsEvalCommand(*eval, exit_code);
 }

@@ -61,6 +61,8 @@ struct EventPlace {
   double lon = 0;
   PlacePrecision precision = PlacePrecision::kNone;  // kNone: no place
   Span span;              // bytes of Document::text of the place name
+  bool has_coordinates = false;  // false: lat and lon are not known (countries and admin1
+                                 // regions from iso-codes); printed as null
 };
 
 // How many (src/khabar/counts/): a count reported for the event; value -1 when none.

@@ -56,8 +56,8 @@ json Place(const doc::Document& document, const doc::EventPlace& place) {
   out["name"] = place.name;
   out["geonameid"] = place.geonameid == 0 ? json(nullptr) : json(place.geonameid);
   out["country"] = place.country.empty() ? json(nullptr) : json(place.country);
-  out["lat"] = place.lat;
-  out["lon"] = place.lon;
+  out["lat"] = place.has_coordinates ? json(place.lat) : json(nullptr);
+  out["lon"] = place.has_coordinates ? json(place.lon) : json(nullptr);
   out["precision"] = std::string(doc::PlacePrecisionName(place.precision));
   out["text"] = place.span.empty() ? json(nullptr) : json(std::string(document.RawText(place.span)));
   return out;
