@@ -18,6 +18,7 @@
 #include "khabar/pipeline/conllu_writer.h"
 #include "khabar/pipeline/pipeline.h"
 #include "khabar/store/sqlite_store.h"
+#include "khabar/when/when_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -99,6 +100,7 @@ Status CodeRun::SetUp() {
                       LoadCoder(options_.coding.dictionary_dir));
   ReportDictionaryWarnings(coding->warnings(), options_.dictionary_warnings, options_.quiet);
   pipeline_.Add(std::move(coding));
+  pipeline_.Add(std::make_unique<when::WhenStage>());
   if (options_.db_path.empty()) return Status();
   KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
   KH_ASSIGN_OR_RETURN(std::vector<store::StoredFingerprint> fingerprints,

@@ -24,6 +24,8 @@ void RegisterNerEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterCameoEvalCommand(CLI::App& eval, int* exit_code);
 // `eval plover`, added to the `eval` group (plover_commands.cc).
 void RegisterPloverEvalCommand(CLI::App& eval, int* exit_code);
+// `eval dates`, added to the `eval` group (dates_commands.cc).
+void RegisterDatesEvalCommand(CLI::App& eval, int* exit_code);
 // `bench pipeline`, added to the `bench` group (bench_pipeline_command.cc).
 void RegisterBenchPipeline(CLI::App& bench, int* exit_code);
 

@@ -149,6 +149,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   RegisterNerEvalCommand(*eval, exit_code);
   RegisterCameoEvalCommand(*eval, exit_code);
   RegisterPloverEvalCommand(*eval, exit_code);
+  RegisterDatesEvalCommand(*eval, exit_code);
 }
 
 }  // namespace khabar::cli

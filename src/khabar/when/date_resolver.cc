@@ -1,0 +1,192 @@
+#include "khabar/when/date_resolver.h"
+
+#include <array>
+#include <cstdlib>
+#include <string_view>
+
+#include "khabar/when/internal/clause_tree.h"
+
+namespace khabar::when {
+namespace {
+
+using internal::ClauseTree;
+
+bool IsAbsolute(ExpressionKind kind) {
+  return kind == ExpressionKind::kDate || kind == ExpressionKind::kMonthYear || kind == ExpressionKind::kYear;
+}
+
+// The word of the expression whose head lies outside it and nearest the root.
+int ExpressionHead(const ClauseTree& tree, const TemporalExpression& found) {
+  int best = -1;
+  for (int word = found.first; word <= found.last; ++word) {
+    int head = tree.head(word);
+    if (head >= found.first && head <= found.last) continue;
+    if (best < 0 || tree.Depth(word) < tree.Depth(best)) best = word;
+  }
+  return best;
+}
+
+// The predicate an expression belongs to: its nearest verb (or auxiliary) ancestor, else
+// the root.
+int ClausePredicate(const ClauseTree& tree, int head) {
+  int at = head;
+  for (int steps = 0; tree.head(at) >= 0 && steps <= tree.size(); ++steps) {
+    at = tree.head(at);
+    if (tree.IsPredicate(at)) return at;
+  }
+  return at;
+}
+
+// "will", "shall" or "'ll" as an auxiliary of the predicate.
+bool HasFutureAuxiliary(const ClauseTree& tree, int predicate) {
+  for (int kid : tree.kids(predicate)) {
+    if (tree.base(kid) == "aux" && (tree.lemma(kid) == "will" || tree.lemma(kid) == "shall")) return true;
+  }
+  return false;
+}
+
+// Verbs whose complement happens after them: "is expected to vote", "is due to arrive",
+// "agreed to meet".
+bool GovernsFuture(std::string_view lemma) {
+  static constexpr std::array<std::string_view, 14> kLemmas = {
+      "expect", "schedule", "due", "set", "plan", "intend", "prepare", "aim",
+      "promise", "pledge", "vow", "threaten", "agree", "decide"};
+  for (std::string_view future : kLemmas) {
+    if (lemma == future) return true;
+  }
+  return false;
+}
+
+// The tense of the clause holding the expression's head: future when its predicate, or a
+// predicate it is the open complement of, has "will"/"shall", or when it is the complement
+// of a verb such as "expect" or "plan".
+Tense ClauseTense(const ClauseTree& tree, int head) {
+  int predicate = ClausePredicate(tree, head);
+  if (head >= 0 && tree.IsPredicate(head)) predicate = head;
+  for (int steps = 0; predicate >= 0 && steps <= tree.size(); ++steps) {
+    if (HasFutureAuxiliary(tree, predicate)) return Tense::kFuture;
+    if (tree.base(predicate) != "xcomp" || tree.head(predicate) < 0) break;
+    predicate = tree.head(predicate);
+    if (GovernsFuture(tree.lemma(predicate))) return Tense::kFuture;
+  }
+  return Tense::kPast;
+}
+
+// A date naming a thing, not an event: "the October 2018 agreement".
+bool IsPrenominalModifier(const ClauseTree& tree, const TemporalExpression& found, int head) {
+  std::string_view rel = tree.base(head);
+  int governor = tree.head(head);
+  return (rel == "compound" || rel == "amod" || rel == "nummod") && governor > found.last &&
+         (tree.upos(governor) == doc::Upos::kNoun || tree.upos(governor) == doc::Upos::kPropn);
+}
+
+// A dependent that is a clause of its own: a complement, adverbial, relative or
+// paratactic clause, or a coordinated verb. Its expressions date its own events.
+bool IsOwnClause(const ClauseTree& tree, int word) {
+  std::string_view rel = tree.base(word);
+  if (rel == "ccomp" || rel == "advcl" || rel == "acl" || rel == "csubj" || rel == "parataxis" || rel == "list") {
+    return true;
+  }
+  return rel == "conj" && tree.IsPredicate(word);
+}
+
+// Steps from the expression's head up to `clause` without entering another clause, or -1
+// when the expression is not in that clause.
+int DistanceInClause(const ClauseTree& tree, int head, int clause) {
+  int steps = 0;
+  for (int at = head; at != clause; at = tree.head(at), ++steps) {
+    if (at < 0 || steps > tree.size() || IsOwnClause(tree, at)) return -1;
+  }
+  return steps;
+}
+
+// A clause without a subject of its own takes its time from the clause it depends on:
+// "agreed on Sunday to tighten", "struck on Friday, killing five", "arrested him on
+// Tuesday and charged him"; so does a nominal event ("the assault").
+bool InheritsFromHead(const ClauseTree& tree, int word) {
+  if (tree.head(word) < 0) return false;
+  if (!tree.IsPredicate(word)) return true;
+  std::string_view rel = tree.base(word);
+  return (rel == "xcomp" || rel == "conj" || rel == "advcl") && !tree.HasOwnSubject(word);
+}
+
+// The usable expression nearest to `clause` within it (fewest tree steps, then fewest
+// words away from `verb`), or nullptr.
+const FoundExpression* NearestInClause(const ClauseTree& tree, const std::vector<FoundExpression>& found,
+                                       int clause, int verb) {
+  const FoundExpression* best = nullptr;
+  int best_steps = 0, best_gap = 0;
+  for (const FoundExpression& candidate : found) {
+    const TemporalExpression& expression = candidate.expression;
+    if (candidate.head < 0 || expression.boundary || candidate.date.precision == doc::DatePrecision::kNone ||
+        (verb >= expression.first && verb <= expression.last) || IsPrenominalModifier(tree, expression, candidate.head)) {
+      continue;
+    }
+    int steps = DistanceInClause(tree, candidate.head, clause);
+    int gap = std::abs(candidate.head - verb);
+    if (steps < 0) continue;
+    if (best == nullptr || steps < best_steps || (steps == best_steps && gap < best_gap)) {
+      best = &candidate;
+      best_steps = steps;
+      best_gap = gap;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+DocumentDates::DocumentDates(const doc::Document& document)
+    : document_(&document), reference_(ParseIsoDate(document.published)) {
+  if (reference_.has_value()) {
+    publication_.year = reference_->year;
+    publication_.month = reference_->month;
+    publication_.day = reference_->day;
+    publication_.precision = doc::DatePrecision::kDay;
+  }
+  found_.resize(document.words.sentences.size());
+  std::optional<CivilDate> anchor;
+  for (uint32_t sentence = 0; sentence < found_.size(); ++sentence) FindInSentence(sentence, anchor);
+}
+
+void DocumentDates::FindInSentence(uint32_t sentence, std::optional<CivilDate>& anchor) {
+  const doc::WordLayer& words = document_->words;
+  const doc::SentenceWords& range = words.sentences[sentence];
+  std::vector<std::string_view> forms;
+  forms.reserve(range.word_count());
+  for (doc::WordIndex word = range.word_begin; word < range.word_end; ++word) {
+    forms.push_back(words.Form(document_->text, words.words[word]));
+  }
+  std::vector<TemporalExpression> expressions = FindTemporalExpressions(forms);
+  if (expressions.empty()) return;
+  ClauseTree tree(*document_, sentence);
+  for (const TemporalExpression& expression : expressions) {
+    FoundExpression found;
+    found.expression = expression;
+    found.head = words.parsed() ? ExpressionHead(tree, expression) : -1;
+    found.tense = found.head >= 0 ? ClauseTense(tree, found.head) : Tense::kPast;
+    if (reference_.has_value() || IsAbsolute(expression.kind)) {
+      found.date = Resolve(expression, reference_.value_or(CivilDate{}), found.tense, anchor);
+    }
+    found.date.span = {words.words[range.word_begin + expression.first].span.begin,
+                       words.words[range.word_begin + expression.last].span.end};
+    if (found.date.precision == doc::DatePrecision::kDay && !expression.boundary) {
+      anchor = CivilDate{found.date.year, found.date.month, found.date.day};
+    }
+    found_[sentence].push_back(found);
+  }
+}
+
+doc::EventDate DocumentDates::DateOf(uint32_t sentence, doc::WordIndex verb) const {
+  if (sentence >= found_.size() || found_[sentence].empty() || verb == doc::kNoHead) return publication_;
+  ClauseTree tree(*document_, sentence);
+  const int verb_word = static_cast<int>(verb - tree.begin());
+  if (verb < tree.begin() || verb_word >= tree.size()) return publication_;
+  for (int clause = verb_word, steps = 0; steps <= tree.size(); clause = tree.head(clause), ++steps) {
+    if (const FoundExpression* found = NearestInClause(tree, found_[sentence], clause, verb_word)) return found->date;
+    if (!InheritsFromHead(tree, clause)) break;
+  }
+  return publication_;
+}
+
+}  // namespace khabar::when

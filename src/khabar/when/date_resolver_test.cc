@@ -1,0 +1,229 @@
+// Which expression dates which event, on dependency trees written by hand (CoNLL-U style,
+// heads 1-based, 0 the root), and the stage that applies it to Document::events.
+#include "khabar/when/date_resolver.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "khabar/when/when_stage.h"
+
+namespace khabar::when {
+namespace {
+
+struct Row {
+  const char* form;
+  doc::Upos upos;
+  int head;  // 1-based within the sentence; 0 for the root
+  const char* deprel;
+  const char* lemma;  // nullptr: the form
+};
+
+using doc::Upos;
+
+// Appends one parsed sentence to `document` (text joined by spaces).
+void AddSentence(doc::Document& document, std::initializer_list<Row> rows) {
+  doc::WordLayer& words = document.words;
+  auto names = std::make_shared<std::vector<std::string>>(words.deprel_names ? *words.deprel_names
+                                                                               : std::vector<std::string>{});
+  const doc::WordIndex begin = static_cast<doc::WordIndex>(words.words.size());
+  for (const Row& row : rows) {
+    if (!document.text.empty()) document.text += ' ';
+    doc::Word word;
+    word.span.begin = static_cast<uint32_t>(document.text.size());
+    document.text += row.form;
+    word.span.end = static_cast<uint32_t>(document.text.size());
+    word.upos = row.upos;
+    word.head = row.head == 0 ? doc::kRootHead : begin + static_cast<doc::WordIndex>(row.head - 1);
+    std::string rel = row.deprel;
+    auto found = std::find(names->begin(), names->end(), rel);
+    word.deprel = static_cast<uint16_t>(found - names->begin());
+    if (found == names->end()) names->push_back(rel);
+    word.lemma.begin = static_cast<uint32_t>(words.strings.size());
+    words.strings += row.lemma != nullptr ? row.lemma : row.form;
+    word.lemma.end = static_cast<uint32_t>(words.strings.size());
+    words.words.push_back(word);
+  }
+  words.deprel_names = names;
+  words.sentences.push_back({begin, static_cast<doc::WordIndex>(words.words.size())});
+}
+
+doc::Document Published(const char* date) {
+  doc::Document document;
+  document.published = date;
+  return document;
+}
+
+// The date DateOf gives word `word` (1-based) of sentence `sentence`, with its source.
+std::string DateOfWord(const doc::Document& document, uint32_t sentence, int word) {
+  DocumentDates dates(document);
+  doc::EventDate date = dates.DateOf(sentence, document.words.sentences[sentence].word_begin + word - 1);
+  return doc::FormatEventDate(date) + (date.from_text ? " text" : " publication");
+}
+
+// "Militants attacked the base on Tuesday ."
+void AddAttackOnTuesday(doc::Document& document) {
+  AddSentence(document, {{"Militants", Upos::kNoun, 2, "nsubj", "militant"},
+                         {"attacked", Upos::kVerb, 0, "root", "attack"},
+                         {"the", Upos::kDet, 4, "det", nullptr},
+                         {"base", Upos::kNoun, 2, "obj", nullptr},
+                         {"on", Upos::kAdp, 6, "case", nullptr},
+                         {"Tuesday", Upos::kPropn, 2, "obl:tmod", nullptr},
+                         {".", Upos::kPunct, 2, "punct", nullptr}});
+}
+
+TEST(DocumentDatesTest, ExpressionOfTheVerbsClauseDatesIt) {
+  doc::Document document = Published("2019-05-29");
+  AddAttackOnTuesday(document);
+  EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-28 text");
+  DocumentDates dates(document);
+  doc::EventDate date = dates.DateOf(0, 1);
+  EXPECT_EQ(date.span.In(document.text), "on Tuesday");
+}
+
+TEST(DocumentDatesTest, NoExpressionGivesThePublicationDate) {
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Egypt", Upos::kPropn, 2, "nsubj", nullptr},
+                         {"protested", Upos::kVerb, 0, "root", "protest"},
+                         {".", Upos::kPunct, 2, "punct", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-29 publication");
+}
+
+TEST(DocumentDatesTest, NoPublicationDateLeavesTheDateUnresolved) {
+  doc::Document document = Published("");
+  AddSentence(document, {{"Egypt", Upos::kPropn, 2, "nsubj", nullptr},
+                         {"protested", Upos::kVerb, 0, "root", "protest"}});
+  EXPECT_EQ(DocumentDates(document).DateOf(0, 1).precision, doc::DatePrecision::kNone);
+}
+
+// "The ministry said on Monday that militants attacked the base ."
+void AddSaidOnMondayThatAttacked(doc::Document& document) {
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"ministry", Upos::kNoun, 3, "nsubj", nullptr},
+                         {"said", Upos::kVerb, 0, "root", "say"},
+                         {"on", Upos::kAdp, 5, "case", nullptr},
+                         {"Monday", Upos::kPropn, 3, "obl", nullptr},
+                         {"that", Upos::kSconj, 8, "mark", nullptr},
+                         {"militants", Upos::kNoun, 8, "nsubj", "militant"},
+                         {"attacked", Upos::kVerb, 3, "ccomp", "attack"},
+                         {"the", Upos::kDet, 10, "det", nullptr},
+                         {"base", Upos::kNoun, 8, "obj", nullptr},
+                         {".", Upos::kPunct, 3, "punct", nullptr}});
+}
+
+TEST(DocumentDatesTest, ReportedEventDoesNotTakeTheDateOfTheSaying) {
+  doc::Document document = Published("2019-05-29");
+  AddSaidOnMondayThatAttacked(document);
+  EXPECT_EQ(DateOfWord(document, 0, 8), "2019-05-29 publication");
+  EXPECT_EQ(DateOfWord(document, 0, 3), "2019-05-27 text");
+}
+
+TEST(DocumentDatesTest, RelativeClauseKeepsItsOwnDate) {
+  // "The army , which took the town in April , shelled it on Tuesday ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"army", Upos::kNoun, 12, "nsubj", nullptr},
+                         {",", Upos::kPunct, 5, "punct", nullptr},
+                         {"which", Upos::kPron, 5, "nsubj", nullptr},
+                         {"took", Upos::kVerb, 2, "acl:relcl", "take"},
+                         {"the", Upos::kDet, 7, "det", nullptr},
+                         {"town", Upos::kNoun, 5, "obj", nullptr},
+                         {"in", Upos::kAdp, 9, "case", nullptr},
+                         {"April", Upos::kPropn, 5, "obl", nullptr},
+                         {",", Upos::kPunct, 5, "punct", nullptr},
+                         {"then", Upos::kAdv, 12, "advmod", nullptr},
+                         {"shelled", Upos::kVerb, 0, "root", "shell"},
+                         {"it", Upos::kPron, 12, "obj", nullptr},
+                         {"on", Upos::kAdp, 15, "case", nullptr},
+                         {"Tuesday", Upos::kPropn, 12, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 12), "2019-05-28 text");
+  EXPECT_EQ(DateOfWord(document, 0, 5), "2019-04 text");
+}
+
+TEST(DocumentDatesTest, OpenComplementTakesTheDateOfItsGovernor) {
+  // "Egypt agreed on Sunday to tighten security ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Egypt", Upos::kPropn, 2, "nsubj", nullptr},
+                         {"agreed", Upos::kVerb, 0, "root", "agree"},
+                         {"on", Upos::kAdp, 4, "case", nullptr},
+                         {"Sunday", Upos::kPropn, 2, "obl", nullptr},
+                         {"to", Upos::kPart, 6, "mark", nullptr},
+                         {"tighten", Upos::kVerb, 2, "xcomp", nullptr},
+                         {"security", Upos::kNoun, 6, "obj", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 6), "2019-05-26 text");
+}
+
+TEST(DocumentDatesTest, FutureAuxiliaryLooksForward) {
+  // "The minister will travel on Thursday ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"minister", Upos::kNoun, 4, "nsubj", nullptr},
+                         {"will", Upos::kAux, 4, "aux", nullptr},
+                         {"travel", Upos::kVerb, 0, "root", nullptr},
+                         {"on", Upos::kAdp, 6, "case", nullptr},
+                         {"Thursday", Upos::kPropn, 4, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 4), "2019-05-30 text");
+}
+
+TEST(DocumentDatesTest, ExpectedToIsFuture) {
+  // "Parliament is expected to vote on Sunday ."
+  doc::Document document = Published("2018-11-02");
+  AddSentence(document, {{"Parliament", Upos::kPropn, 3, "nsubj:pass", nullptr},
+                         {"is", Upos::kAux, 3, "aux:pass", "be"},
+                         {"expected", Upos::kVerb, 0, "root", "expect"},
+                         {"to", Upos::kPart, 5, "mark", nullptr},
+                         {"vote", Upos::kVerb, 3, "xcomp", nullptr},
+                         {"on", Upos::kAdp, 7, "case", nullptr},
+                         {"Sunday", Upos::kPropn, 5, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 5), "2018-11-04 text");
+}
+
+TEST(DocumentDatesTest, BoundaryIsNotTheEventsDate) {
+  // "The army has besieged the city since 2014 ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"army", Upos::kNoun, 4, "nsubj", nullptr},
+                         {"has", Upos::kAux, 4, "aux", "have"},
+                         {"besieged", Upos::kVerb, 0, "root", "besiege"},
+                         {"the", Upos::kDet, 6, "det", nullptr},
+                         {"city", Upos::kNoun, 4, "obj", nullptr},
+                         {"since", Upos::kAdp, 8, "case", nullptr},
+                         {"2014", Upos::kNum, 4, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 4), "2019-05-29 publication");
+}
+
+TEST(DocumentDatesTest, TheNextDayCountsFromThePreviousSentence) {
+  doc::Document document = Published("2019-05-29");
+  AddAttackOnTuesday(document);
+  // "The army retaliated the next day ."
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"army", Upos::kNoun, 3, "nsubj", nullptr},
+                         {"retaliated", Upos::kVerb, 0, "root", "retaliate"},
+                         {"the", Upos::kDet, 6, "det", nullptr},
+                         {"next", Upos::kAdj, 6, "amod", nullptr},
+                         {"day", Upos::kNoun, 3, "obl:tmod", nullptr},
+                         {".", Upos::kPunct, 3, "punct", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 1, 3), "2019-05-29 text");
+}
+
+TEST(WhenStageTest, DatesEveryEvent) {
+  doc::Document document = Published("2019-05-29");
+  AddSaidOnMondayThatAttacked(document);
+  doc::Event said, attacked;
+  said.verb = 2;
+  attacked.verb = 7;
+  document.events.events = {said, attacked};
+  ASSERT_TRUE(WhenStage().Process(document).ok());
+  EXPECT_EQ(doc::FormatEventDate(document.events.events[0].date), "2019-05-27");
+  EXPECT_TRUE(document.events.events[0].date.from_text);
+  EXPECT_EQ(doc::FormatEventDate(document.events.events[1].date), "2019-05-29");
+  EXPECT_FALSE(document.events.events[1].date.from_text);
+  EXPECT_EQ(WhenStage().name(), "when");
+}
+
+}  // namespace
+}  // namespace khabar::when
