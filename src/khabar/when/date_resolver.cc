@@ -26,6 +26,34 @@ int ExpressionHead(const ClauseTree& tree, const TemporalExpression& found) {
   return best;
 }
 
+bool IsSubject(std::string_view rel) { return rel == "nsubj" || rel == "csubj"; }
+
+// Two parser mistakes around temporal nouns, repaired before attachment:
+// - an expression parsed as a second subject of its verb ("militants who were captured last
+//   year have been transferred": "year" as a subject of "transferred") is left unattached
+//   (-1), since where it belongs cannot be told;
+// - an expression that carries the "and" of the clause after it ("..., and on Monday it
+//   blocked ...", with "Monday" under the first verb) belongs to that following
+//   coordinated or paratactic verb.
+int RepairAttachment(const ClauseTree& tree, const TemporalExpression& found, int head) {
+  const int governor = tree.head(head);
+  if (governor < 0) return head;
+  if (IsSubject(tree.base(head))) {
+    for (int kid : tree.kids(governor)) {
+      if (kid != head && IsSubject(tree.base(kid))) return -1;
+    }
+    return head;
+  }
+  bool carries_and = false;
+  for (int kid : tree.kids(head)) carries_and |= tree.base(kid) == "cc" && kid < found.first;
+  if (!carries_and) return head;
+  for (int kid : tree.kids(governor)) {
+    std::string_view rel = tree.base(kid);
+    if (kid > found.last && tree.IsPredicate(kid) && (rel == "conj" || rel == "parataxis")) return kid;
+  }
+  return head;
+}
+
 // The predicate an expression belongs to: its nearest verb (or auxiliary) ancestor, else
 // the root.
 int ClausePredicate(const ClauseTree& tree, int head) {
@@ -164,6 +192,7 @@ void DocumentDates::FindInSentence(uint32_t sentence, std::optional<CivilDate>& 
     FoundExpression found;
     found.expression = expression;
     found.head = words.parsed() ? ExpressionHead(tree, expression) : -1;
+    if (found.head >= 0) found.head = RepairAttachment(tree, expression, found.head);
     found.tense = found.head >= 0 ? ClauseTense(tree, found.head) : Tense::kPast;
     if (reference_.has_value() || IsAbsolute(expression.kind)) {
       found.date = Resolve(expression, reference_.value_or(CivilDate{}), found.tense, anchor);

@@ -25,7 +25,8 @@ namespace khabar::when {
 // One expression of one sentence, resolved.
 struct FoundExpression {
   TemporalExpression expression;  // word indices local to the sentence
-  int head = -1;                  // local index of its head word in the tree; -1 unparsed
+  int head = -1;                  // local index of the word it attaches to: its head word, or the
+                                  // verb a parse repair gives it; -1 unparsed or unattachable
   Tense tense = Tense::kPast;     // of the clause it belongs to
   doc::EventDate date;            // from_text, with span; precision kNone: unresolvable
 };

@@ -210,6 +210,144 @@ TEST(DocumentDatesTest, TheNextDayCountsFromThePreviousSentence) {
   EXPECT_EQ(DateOfWord(document, 1, 3), "2019-05-29 text");
 }
 
+TEST(DocumentDatesTest, ExpressionParsedAsASecondSubjectDatesNothing) {
+  // "Militants who fled last year were handed over ." with "year" a second subject.
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Militants", Upos::kNoun, 7, "nsubj:pass", "militant"},
+                         {"who", Upos::kPron, 3, "nsubj", nullptr},
+                         {"fled", Upos::kVerb, 1, "acl:relcl", "flee"},
+                         {"last", Upos::kAdj, 5, "amod", nullptr},
+                         {"year", Upos::kNoun, 7, "nsubj:pass", nullptr},
+                         {"were", Upos::kAux, 7, "aux:pass", "be"},
+                         {"handed", Upos::kVerb, 0, "root", "hand"},
+                         {"over", Upos::kAdp, 7, "compound:prt", nullptr},
+                         {".", Upos::kPunct, 7, "punct", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 7), "2019-05-29 publication");
+  EXPECT_EQ(DateOfWord(document, 0, 3), "2019-05-27 text");
+}
+
+TEST(DocumentDatesTest, RelativeClauseKeepsItsOwnDate) {
+  // "The army , which took the town in April , shelled it on Tuesday ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"army", Upos::kNoun, 12, "nsubj", nullptr},
+                         {",", Upos::kPunct, 5, "punct", nullptr},
+                         {"which", Upos::kPron, 5, "nsubj", nullptr},
+                         {"took", Upos::kVerb, 2, "acl:relcl", "take"},
+                         {"the", Upos::kDet, 7, "det", nullptr},
+                         {"town", Upos::kNoun, 5, "obj", nullptr},
+                         {"in", Upos::kAdp, 9, "case", nullptr},
+                         {"April", Upos::kPropn, 5, "obl", nullptr},
+                         {",", Upos::kPunct, 5, "punct", nullptr},
+                         {"then", Upos::kAdv, 12, "advmod", nullptr},
+                         {"shelled", Upos::kVerb, 0, "root", "shell"},
+                         {"it", Upos::kPron, 12, "obj", nullptr},
+                         {"on", Upos::kAdp, 15, "case", nullptr},
+                         {"Tuesday", Upos::kPropn, 12, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 12), "2019-05-28 text");
+  EXPECT_EQ(DateOfWord(document, 0, 5), "2019-04 text");
+}
+
+TEST(DocumentDatesTest, OpenComplementTakesTheDateOfItsGovernor) {
+  // "Egypt agreed on Sunday to tighten security ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Egypt", Upos::kPropn, 2, "nsubj", nullptr},
+                         {"agreed", Upos::kVerb, 0, "root", "agree"},
+                         {"on", Upos::kAdp, 4, "case", nullptr},
+                         {"Sunday", Upos::kPropn, 2, "obl", nullptr},
+                         {"to", Upos::kPart, 6, "mark", nullptr},
+                         {"tighten", Upos::kVerb, 2, "xcomp", nullptr},
+                         {"security", Upos::kNoun, 6, "obj", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 6), "2019-05-26 text");
+}
+
+TEST(DocumentDatesTest, FutureAuxiliaryLooksForward) {
+  // "The minister will travel on Thursday ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"minister", Upos::kNoun, 4, "nsubj", nullptr},
+                         {"will", Upos::kAux, 4, "aux", nullptr},
+                         {"travel", Upos::kVerb, 0, "root", nullptr},
+                         {"on", Upos::kAdp, 6, "case", nullptr},
+                         {"Thursday", Upos::kPropn, 4, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 4), "2019-05-30 text");
+}
+
+TEST(DocumentDatesTest, ExpectedToIsFuture) {
+  // "Parliament is expected to vote on Sunday ."
+  doc::Document document = Published("2018-11-02");
+  AddSentence(document, {{"Parliament", Upos::kPropn, 3, "nsubj:pass", nullptr},
+                         {"is", Upos::kAux, 3, "aux:pass", "be"},
+                         {"expected", Upos::kVerb, 0, "root", "expect"},
+                         {"to", Upos::kPart, 5, "mark", nullptr},
+                         {"vote", Upos::kVerb, 3, "xcomp", nullptr},
+                         {"on", Upos::kAdp, 7, "case", nullptr},
+                         {"Sunday", Upos::kPropn, 5, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 5), "2018-11-04 text");
+}
+
+TEST(DocumentDatesTest, BoundaryIsNotTheEventsDate) {
+  // "The army has besieged the city since 2014 ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"army", Upos::kNoun, 4, "nsubj", nullptr},
+                         {"has", Upos::kAux, 4, "aux", "have"},
+                         {"besieged", Upos::kVerb, 0, "root", "besiege"},
+                         {"the", Upos::kDet, 6, "det", nullptr},
+                         {"city", Upos::kNoun, 4, "obj", nullptr},
+                         {"since", Upos::kAdp, 8, "case", nullptr},
+                         {"2014", Upos::kNum, 4, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 4), "2019-05-29 publication");
+}
+
+TEST(DocumentDatesTest, TheNextDayCountsFromThePreviousSentence) {
+  doc::Document document = Published("2019-05-29");
+  AddAttackOnTuesday(document);
+  // "The army retaliated the next day ."
+  AddSentence(document, {{"The", Upos::kDet, 2, "det", nullptr},
+                         {"army", Upos::kNoun, 3, "nsubj", nullptr},
+                         {"retaliated", Upos::kVerb, 0, "root", "retaliate"},
+                         {"the", Upos::kDet, 6, "det", nullptr},
+                         {"next", Upos::kAdj, 6, "amod", nullptr},
+                         {"day", Upos::kNoun, 3, "obl:tmod", nullptr},
+                         {".", Upos::kPunct, 3, "punct", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 1, 3), "2019-05-29 text");
+}
+
+TEST(DocumentDatesTest, ExpressionParsedAsASecondSubjectDatesNothing) {
+  // "Militants who fled last year were handed over ." with "year" a second subject.
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Militants", Upos::kNoun, 8, "nsubj:pass", "militant"},
+                         {"who", Upos::kPron, 3, "nsubj", nullptr},
+                         {"fled", Upos::kVerb, 1, "acl:relcl", "flee"},
+                         {"last", Upos::kAdj, 5, "amod", nullptr},
+                         {"year", Upos::kNoun, 8, "nsubj:pass", nullptr},
+                         {"were", Upos::kAux, 8, "aux:pass", "be"},
+                         {"handed", Upos::kVerb, 8, "aux", "hand"},
+                         {"handed", Upos::kVerb, 0, "root", "hand"},
+                         {"over", Upos::kAdp, 8, "compound:prt", nullptr},
+                         {".", Upos::kPunct, 8, "punct", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 8), "2019-05-29 publication");
+}
+
+TEST(DocumentDatesTest, ExpressionCarryingAndBelongsToTheNextClause) {
+  // "Rebels held the port , and on Monday they blocked it ." with "Monday" under "held".
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Rebels", Upos::kNoun, 2, "nsubj", "rebel"},
+                         {"held", Upos::kVerb, 0, "root", "hold"},
+                         {"the", Upos::kDet, 4, "det", nullptr},
+                         {"port", Upos::kNoun, 2, "obj", nullptr},
+                         {",", Upos::kPunct, 8, "punct", nullptr},
+                         {"and", Upos::kCconj, 8, "cc", nullptr},
+                         {"on", Upos::kAdp, 8, "case", nullptr},
+                         {"Monday", Upos::kPropn, 2, "obl", nullptr},
+                         {"they", Upos::kPron, 10, "nsubj", nullptr},
+                         {"blocked", Upos::kVerb, 2, "parataxis", "block"},
+                         {"it", Upos::kPron, 10, "obj", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 10), "2019-05-27 text");
+  EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-29 publication");
+}
+
 TEST(WhenStageTest, DatesEveryEvent) {
   doc::Document document = Published("2019-05-29");
   AddSaidOnMondayThatAttacked(document);
