@@ -29,9 +29,11 @@ int ExpressionHead(const ClauseTree& tree, const TemporalExpression& found) {
 bool IsSubject(std::string_view rel) { return rel == "nsubj" || rel == "csubj"; }
 
 // Two parser mistakes around temporal nouns, repaired before attachment:
-// - an expression parsed as a second subject of its verb ("militants who were captured last
-//   year have been transferred": "year" as a subject of "transferred") is left unattached
-//   (-1), since where it belongs cannot be told;
+// - an expression parsed as a second subject of its verb, after the real one ("militants
+//   who were captured last year have been transferred": "year" as a subject of
+//   "transferred") is left unattached (-1), since where it belongs cannot be told; before
+//   the real subject it is the fronted time of that verb ("Last August, the fighters have
+//   been engaged ...") and stays;
 // - an expression that carries the "and" of the clause after it ("..., and on Monday it
 //   blocked ...", with "Monday" under the first verb) belongs to that following
 //   coordinated or paratactic verb.
@@ -40,7 +42,7 @@ int RepairAttachment(const ClauseTree& tree, const TemporalExpression& found, in
   if (governor < 0) return head;
   if (IsSubject(tree.base(head))) {
     for (int kid : tree.kids(governor)) {
-      if (kid != head && IsSubject(tree.base(kid))) return -1;
+      if (kid < found.first && IsSubject(tree.base(kid))) return -1;
     }
     return head;
   }
@@ -85,15 +87,35 @@ bool GovernsFuture(std::string_view lemma) {
   return false;
 }
 
+// "is expected", "are scheduled", "is due": a future-governing predicate in the present.
+bool IsPresentScheduling(const ClauseTree& tree, int predicate) {
+  if (!GovernsFuture(tree.lemma(predicate)) || tree.lemma(predicate) == "agree" || tree.lemma(predicate) == "decide") {
+    return false;
+  }
+  for (int kid : tree.kids(predicate)) {
+    std::string_view rel = tree.base(kid);
+    std::string_view xpos = tree.xpos(kid);
+    if ((rel == "aux" || rel == "cop") && tree.lemma(kid) == "be" && (xpos == "VBZ" || xpos == "VBP")) return true;
+  }
+  return false;
+}
+
+// An open complement, or an infinitive the parser took for an adverbial clause ("due to
+// meet" with "meet" as advcl): its time is set by the verb above it.
+bool IsInfinitiveComplement(const ClauseTree& tree, int word) {
+  return tree.base(word) == "xcomp" || (tree.base(word) == "advcl" && tree.MarkOf(word) == "to");
+}
+
 // The tense of the clause holding the expression's head: future when its predicate, or a
-// predicate it is the open complement of, has "will"/"shall", or when it is the complement
-// of a verb such as "expect" or "plan".
+// predicate it is the infinitive complement of, has "will"/"shall", when it is the
+// complement of a verb such as "expect" or "plan", or when it is "is expected", "are
+// scheduled", "is due" itself.
 Tense ClauseTense(const ClauseTree& tree, int head) {
   int predicate = ClausePredicate(tree, head);
   if (head >= 0 && tree.IsPredicate(head)) predicate = head;
   for (int steps = 0; predicate >= 0 && steps <= tree.size(); ++steps) {
-    if (HasFutureAuxiliary(tree, predicate)) return Tense::kFuture;
-    if (tree.base(predicate) != "xcomp" || tree.head(predicate) < 0) break;
+    if (HasFutureAuxiliary(tree, predicate) || IsPresentScheduling(tree, predicate)) return Tense::kFuture;
+    if (!IsInfinitiveComplement(tree, predicate) || tree.head(predicate) < 0) break;
     predicate = tree.head(predicate);
     if (GovernsFuture(tree.lemma(predicate))) return Tense::kFuture;
   }
@@ -108,13 +130,25 @@ bool IsPrenominalModifier(const ClauseTree& tree, const TemporalExpression& foun
          (tree.upos(governor) == doc::Upos::kNoun || tree.upos(governor) == doc::Upos::kPropn);
 }
 
+// A subjectless present participle without a subordinator shares the time of the clause
+// it hangs from: "The president, speaking in Cairo on Sunday, accused ...", "a boat
+// carrying weapons last Friday" (where the parser often attaches the main clause's time).
+bool IsBareParticiple(const ClauseTree& tree, int word) {
+  return tree.xpos(word) == "VBG" && !tree.HasOwnSubject(word) && tree.MarkOf(word).empty();
+}
+
+// "when", "as" and "while" clauses happen at the time of the clause they modify.
+bool IsSimultaneous(const ClauseTree& tree, int word) {
+  std::string_view mark = tree.MarkOf(word);
+  return mark == "when" || mark == "as" || mark == "while";
+}
+
 // A dependent that is a clause of its own: a complement, adverbial, relative or
 // paratactic clause, or a coordinated verb. Its expressions date its own events.
 bool IsOwnClause(const ClauseTree& tree, int word) {
   std::string_view rel = tree.base(word);
-  if (rel == "ccomp" || rel == "advcl" || rel == "acl" || rel == "csubj" || rel == "parataxis" || rel == "list") {
-    return true;
-  }
+  if (rel == "acl" || rel == "advcl") return !IsBareParticiple(tree, word) && !(rel == "advcl" && IsSimultaneous(tree, word));
+  if (rel == "ccomp" || rel == "csubj" || rel == "parataxis" || rel == "list") return true;
   return rel == "conj" && tree.IsPredicate(word);
 }
 
@@ -138,8 +172,9 @@ bool InheritsFromHead(const ClauseTree& tree, int word) {
   return (rel == "xcomp" || rel == "conj" || rel == "advcl") && !tree.HasOwnSubject(word);
 }
 
-// The usable expression nearest to `clause` within it (fewest tree steps, then fewest
-// words away from `verb`), or nullptr.
+// The usable expression of `clause` that is most precise ("in May" over "this year" in
+// "raised rates in May for the third time this year"), then nearest (fewest tree steps,
+// then fewest words away from `verb`), or nullptr.
 const FoundExpression* NearestInClause(const ClauseTree& tree, const std::vector<FoundExpression>& found,
                                        int clause, int verb) {
   const FoundExpression* best = nullptr;
@@ -153,7 +188,11 @@ const FoundExpression* NearestInClause(const ClauseTree& tree, const std::vector
     int steps = DistanceInClause(tree, candidate.head, clause);
     int gap = std::abs(candidate.head - verb);
     if (steps < 0) continue;
-    if (best == nullptr || steps < best_steps || (steps == best_steps && gap < best_gap)) {
+    const auto rank = [](const FoundExpression& found) { return static_cast<int>(found.date.precision); };
+    const bool more_precise = best != nullptr && rank(candidate) > rank(*best);
+    const bool as_precise = best != nullptr && rank(candidate) == rank(*best);
+    if (best == nullptr || more_precise ||
+        (as_precise && (steps < best_steps || (steps == best_steps && gap < best_gap)))) {
       best = &candidate;
       best_steps = steps;
       best_gap = gap;

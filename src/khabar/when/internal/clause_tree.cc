@@ -29,6 +29,13 @@ bool ClauseTree::HasOwnSubject(int word) const {
   return false;
 }
 
+std::string_view ClauseTree::MarkOf(int word) const {
+  for (int kid : kids_[word]) {
+    if (base(kid) == "mark") return lemma(kid);
+  }
+  return "";
+}
+
 int ClauseTree::Depth(int word) const {
   int depth = 0;
   // Bounded by size() so that a malformed (cyclic) parse cannot loop.

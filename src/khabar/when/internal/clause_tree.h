@@ -25,11 +25,14 @@ class ClauseTree {
   std::string_view base(int word) const;
   doc::Upos upos(int word) const { return words_->words[begin_ + word].upos; }
   std::string_view lemma(int word) const { return words_->Lemma(words_->words[begin_ + word]); }
+  std::string_view xpos(int word) const { return words_->XposName(words_->words[begin_ + word]); }
   const std::vector<int>& kids(int word) const { return kids_[word]; }
 
   bool IsPredicate(int word) const { return upos(word) == doc::Upos::kVerb || upos(word) == doc::Upos::kAux; }
   // A nominal or clausal subject (or an expletive) among the word's children.
   bool HasOwnSubject(int word) const;
+  // The lemma of the word's first "mark" child ("when", "after", "to"), or "".
+  std::string_view MarkOf(int word) const;
   // Steps from `word` up to the root.
   int Depth(int word) const;
 
