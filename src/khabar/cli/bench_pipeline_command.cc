@@ -1,5 +1,6 @@
 // `khabar bench pipeline [--json] FILES...`: the whole analysis on one core — text, tag,
-// parse and CAMEO event coding with the full Phoenix dictionaries — in sentences and surface
+// parse, CAMEO event coding with the full Phoenix dictionaries and the events' dates (when
+// stage) — in sentences and surface
 // tokens per second of the thread's CPU time, with the load time of the models and the
 // dictionaries and the process's peak memory. The helpers are those of bench_command.cc.
 #include <fmt/format.h>
@@ -26,6 +27,7 @@
 #include "khabar/pipeline/analysis.h"
 #include "khabar/events/coding_stage.h"
 #include "khabar/mentions/coref_actor_resolver.h"
+#include "khabar/when/when_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -77,6 +79,7 @@ StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Docume
   tag::TagScratch tag_scratch;
   parse::ParseStageScratch parse_scratch;
   doc::EventLayer layer;
+  const when::WhenStage dater;
   PipelineTotals totals;
   auto start = std::chrono::steady_clock::now();
   double cpu_start = ThreadCpuSeconds();
@@ -89,6 +92,10 @@ StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Docume
       context.date = events::ArticleDate(document);
       layer.Clear();
       KH_RETURN_IF_ERROR(coder.Annotate(document, context, layer));
+      // The when stage reads the events from the document, as in `khabar code`.
+      document.events.events.swap(layer.events);
+      KH_RETURN_IF_ERROR(dater.Process(document));
+      document.events.events.swap(layer.events);
       totals.sentences += document.sentences.size();
       totals.tokens += document.tokens.size();
       totals.events += layer.events.size();
@@ -123,7 +130,7 @@ int RunBenchPipeline(const BenchPipelineOptions& options) {
                "\"load_seconds\":{:.3f}}}\n",
                sentences_per_second, tokens_per_second, peak_rss_mb, loaded->seconds);
   } else {
-    fmt::print("text + tag + parse + events: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
+    fmt::print("text + tag + parse + events + dates: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
                "{} events in {:.2f} s CPU, {:.2f} s wall); models and dictionaries loaded in {:.3f} s; "
                "peak memory {:.1f} MB\n",
                sentences_per_second, tokens_per_second, totals->sentences, totals->tokens, totals->events,
@@ -136,7 +143,7 @@ int RunBenchPipeline(const BenchPipelineOptions& options) {
 
 void RegisterBenchPipeline(CLI::App& bench, int* exit_code) {
   auto options = std::make_shared<BenchPipelineOptions>();
-  CLI::App* command = bench.add_subcommand("pipeline", "Text + tag + parse + CAMEO event coding (Phoenix)");
+  CLI::App* command = bench.add_subcommand("pipeline", "Text + tag + parse + CAMEO event coding (Phoenix) + event dates");
   command->add_option("files", options->files, "UTF-8 text files, or .conllu treebanks (their text)")->required();
   command->add_option("--tokenizer-model", options->models.tokenizer, "tokenizer model");
   command->add_option("--tagger-model", options->models.tagger, "tagger model");
