@@ -29,11 +29,11 @@ int ExpressionHead(const ClauseTree& tree, const TemporalExpression& found) {
 bool IsSubject(std::string_view rel) { return rel == "nsubj" || rel == "csubj"; }
 
 // Two parser mistakes around temporal nouns, repaired before attachment:
-// - an expression parsed as a second subject of its verb, after the real one ("militants
-//   who were captured last year have been transferred": "year" as a subject of
-//   "transferred") is left unattached (-1), since where it belongs cannot be told; before
-//   the real subject it is the fronted time of that verb ("Last August, the fighters have
-//   been engaged ...") and stays;
+// - an expression parsed as a second subject of its verb ("militants who were captured
+//   last year have been transferred": "year" as a subject of "transferred") is left
+//   unattached (-1), since where it belongs cannot be told; at the very start of the
+//   sentence it is the fronted time of that verb ("Last August, the fighters have been
+//   engaged ...") and stays;
 // - an expression that carries the "and" of the clause after it ("..., and on Monday it
 //   blocked ...", with "Monday" under the first verb) belongs to that following
 //   coordinated or paratactic verb.
@@ -41,8 +41,9 @@ int RepairAttachment(const ClauseTree& tree, const TemporalExpression& found, in
   const int governor = tree.head(head);
   if (governor < 0) return head;
   if (IsSubject(tree.base(head))) {
+    if (found.first == 0) return head;
     for (int kid : tree.kids(governor)) {
-      if (kid < found.first && IsSubject(tree.base(kid))) return -1;
+      if (kid != head && IsSubject(tree.base(kid))) return -1;
     }
     return head;
   }
@@ -75,23 +76,27 @@ bool HasFutureAuxiliary(const ClauseTree& tree, int predicate) {
   return false;
 }
 
-// Verbs whose complement happens after them: "is expected to vote", "is due to arrive",
-// "agreed to meet".
+// Verbs whose open complement happens after them: "is expected to vote", "is due to
+// arrive", "agreed to meet", "ordered him to appear".
 bool GovernsFuture(std::string_view lemma) {
-  static constexpr std::array<std::string_view, 14> kLemmas = {
-      "expect", "schedule", "due", "set", "plan", "intend", "prepare", "aim",
-      "promise", "pledge", "vow", "threaten", "agree", "decide"};
+  static constexpr std::array<std::string_view, 23> kLemmas = {
+      "expect", "schedule", "due",  "set",    "plan",   "intend", "prepare", "aim",
+      "promise", "pledge",  "vow",  "threaten", "agree", "decide", "order",  "ask",
+      "urge",   "call",     "invite", "want",  "hope",   "seek",   "offer"};
   for (std::string_view future : kLemmas) {
     if (lemma == future) return true;
   }
   return false;
 }
 
+// The verbs of "is expected", "are scheduled", "is due": future in the present tense.
+bool SchedulesInPresent(std::string_view lemma) {
+  return lemma == "expect" || lemma == "schedule" || lemma == "due" || lemma == "set" || lemma == "plan";
+}
+
 // "is expected", "are scheduled", "is due": a future-governing predicate in the present.
 bool IsPresentScheduling(const ClauseTree& tree, int predicate) {
-  if (!GovernsFuture(tree.lemma(predicate)) || tree.lemma(predicate) == "agree" || tree.lemma(predicate) == "decide") {
-    return false;
-  }
+  if (!SchedulesInPresent(tree.lemma(predicate))) return false;
   for (int kid : tree.kids(predicate)) {
     std::string_view rel = tree.base(kid);
     std::string_view xpos = tree.xpos(kid);
@@ -110,9 +115,16 @@ bool IsInfinitiveComplement(const ClauseTree& tree, int word) {
 // predicate it is the infinitive complement of, has "will"/"shall", when it is the
 // complement of a verb such as "expect" or "plan", or when it is "is expected", "are
 // scheduled", "is due" itself.
-Tense ClauseTense(const ClauseTree& tree, int head) {
+// An expression before an open complement's verb belongs to the verb above (see
+// IsOwnClause), so `first`, the expression's first word, can lift the predicate.
+Tense ClauseTense(const ClauseTree& tree, int head, int first) {
   int predicate = ClausePredicate(tree, head);
   if (head >= 0 && tree.IsPredicate(head)) predicate = head;
+  for (int steps = 0; tree.base(predicate) == "xcomp" && first < predicate && tree.head(predicate) >= 0 &&
+                      steps <= tree.size();
+       ++steps) {
+    predicate = tree.head(predicate);
+  }
   for (int steps = 0; predicate >= 0 && steps <= tree.size(); ++steps) {
     if (HasFutureAuxiliary(tree, predicate) || IsPresentScheduling(tree, predicate)) return Tense::kFuture;
     if (!IsInfinitiveComplement(tree, predicate) || tree.head(predicate) < 0) break;
@@ -143,21 +155,26 @@ bool IsSimultaneous(const ClauseTree& tree, int word) {
   return mark == "when" || mark == "as" || mark == "while";
 }
 
-// A dependent that is a clause of its own: a complement, adverbial, relative or
-// paratactic clause, or a coordinated verb. Its expressions date its own events.
-bool IsOwnClause(const ClauseTree& tree, int word) {
+// A dependent that is a clause of its own for an expression starting at word `first`: a
+// complement, adverbial, relative or paratactic clause, a coordinated verb, or the open
+// complement of a verb whose complement comes later when the expression follows the
+// complement's verb ("agreed to meet on Thursday": Thursday is the meeting's; in "called
+// Thursday on Arabs to unite" it is the call's, wherever the parser hangs it). Its
+// expressions date its own events.
+bool IsOwnClause(const ClauseTree& tree, int word, int first) {
   std::string_view rel = tree.base(word);
+  if (rel == "xcomp") return first > word && tree.head(word) >= 0 && GovernsFuture(tree.lemma(tree.head(word)));
   if (rel == "acl" || rel == "advcl") return !IsBareParticiple(tree, word) && !(rel == "advcl" && IsSimultaneous(tree, word));
   if (rel == "ccomp" || rel == "csubj" || rel == "parataxis" || rel == "list") return true;
   return rel == "conj" && tree.IsPredicate(word);
 }
 
-// Steps from the expression's head up to `clause` without entering another clause, or -1
-// when the expression is not in that clause.
-int DistanceInClause(const ClauseTree& tree, int head, int clause) {
+// Steps from the head of the expression starting at word `first` up to `clause` without
+// entering another clause, or -1 when the expression is not in that clause.
+int DistanceInClause(const ClauseTree& tree, int head, int first, int clause) {
   int steps = 0;
   for (int at = head; at != clause; at = tree.head(at), ++steps) {
-    if (at < 0 || steps > tree.size() || IsOwnClause(tree, at)) return -1;
+    if (at < 0 || steps > tree.size() || IsOwnClause(tree, at, first)) return -1;
   }
   return steps;
 }
@@ -185,7 +202,7 @@ const FoundExpression* NearestInClause(const ClauseTree& tree, const std::vector
         (verb >= expression.first && verb <= expression.last) || IsPrenominalModifier(tree, expression, candidate.head)) {
       continue;
     }
-    int steps = DistanceInClause(tree, candidate.head, clause);
+    int steps = DistanceInClause(tree, candidate.head, expression.first, clause);
     int gap = std::abs(candidate.head - verb);
     if (steps < 0) continue;
     const auto rank = [](const FoundExpression& found) { return static_cast<int>(found.date.precision); };
@@ -232,7 +249,7 @@ void DocumentDates::FindInSentence(uint32_t sentence, std::optional<CivilDate>& 
     found.expression = expression;
     found.head = words.parsed() ? ExpressionHead(tree, expression) : -1;
     if (found.head >= 0) found.head = RepairAttachment(tree, expression, found.head);
-    found.tense = found.head >= 0 ? ClauseTense(tree, found.head) : Tense::kPast;
+    found.tense = found.head >= 0 ? ClauseTense(tree, found.head, expression.first) : Tense::kPast;
     if (reference_.has_value() || IsAbsolute(expression.kind)) {
       found.date = Resolve(expression, reference_.value_or(CivilDate{}), found.tense, anchor);
     }

@@ -165,6 +165,33 @@ TEST(DocumentDatesTest, OpenComplementTakesTheDateOfItsGovernor) {
   EXPECT_EQ(DateOfWord(document, 0, 6), "2019-05-26 text");
 }
 
+TEST(DocumentDatesTest, AgreeingIsNotDatedByWhatWasAgreedFor) {
+  // "Egypt agreed to meet Sudan on Thursday ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Egypt", Upos::kPropn, 2, "nsubj", nullptr},
+                         {"agreed", Upos::kVerb, 0, "root", "agree"},
+                         {"to", Upos::kPart, 4, "mark", nullptr},
+                         {"meet", Upos::kVerb, 2, "xcomp", nullptr},
+                         {"Sudan", Upos::kPropn, 4, "obj", nullptr},
+                         {"on", Upos::kAdp, 7, "case", nullptr},
+                         {"Thursday", Upos::kPropn, 4, "obl", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-29 publication");
+  EXPECT_EQ(DateOfWord(document, 0, 4), "2019-05-30 text");
+}
+
+TEST(DocumentDatesTest, ExpressionBeforeTheComplementIsTheGovernors) {
+  // "Syria called Thursday on Arabs to unite ." with "Thursday" under "unite".
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Syria", Upos::kPropn, 2, "nsubj", nullptr},
+                         {"called", Upos::kVerb, 0, "root", "call"},
+                         {"Thursday", Upos::kPropn, 7, "obl:tmod", nullptr},
+                         {"on", Upos::kAdp, 5, "case", nullptr},
+                         {"Arabs", Upos::kPropn, 2, "obl", nullptr},
+                         {"to", Upos::kPart, 7, "mark", nullptr},
+                         {"unite", Upos::kVerb, 2, "xcomp", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-23 text");
+}
+
 TEST(DocumentDatesTest, FutureAuxiliaryLooksForward) {
   // "The minister will travel on Thursday ."
   doc::Document document = Published("2019-05-29");
