@@ -15,13 +15,23 @@ bool IsAbsolute(ExpressionKind kind) {
   return kind == ExpressionKind::kDate || kind == ExpressionKind::kMonthYear || kind == ExpressionKind::kYear;
 }
 
-// The word of the expression whose head lies outside it and nearest the root.
+bool IsFunctionWord(const ClauseTree& tree, int word) {
+  std::string_view rel = tree.base(word);
+  return rel == "case" || rel == "mark" || rel == "det" || rel == "punct" || rel == "cc";
+}
+
+// The word of the expression whose head lies outside it, nearest the root; a preposition
+// the parser hangs elsewhere ("in" of "in Sunday's elections" under "elections") only
+// when nothing else is.
 int ExpressionHead(const ClauseTree& tree, const TemporalExpression& found) {
   int best = -1;
   for (int word = found.first; word <= found.last; ++word) {
     int head = tree.head(word);
     if (head >= found.first && head <= found.last) continue;
-    if (best < 0 || tree.Depth(word) < tree.Depth(best)) best = word;
+    if (best < 0 || (IsFunctionWord(tree, best) && !IsFunctionWord(tree, word)) ||
+        (IsFunctionWord(tree, best) == IsFunctionWord(tree, word) && tree.Depth(word) < tree.Depth(best))) {
+      best = word;
+    }
   }
   return best;
 }
@@ -189,6 +199,12 @@ bool InheritsFromHead(const ClauseTree& tree, int word) {
   return (rel == "xcomp" || rel == "conj" || rel == "advcl") && !tree.HasOwnSubject(word);
 }
 
+// A possessive date names a thing ("Saturday's raid", "Sunday's elections"): it dates the
+// event when the thing is the event or one of its arguments (two steps from the verb:
+// date -> noun -> verb), not when it sits deeper ("a curfew after a demonstration over
+// fraud in Sunday's elections").
+constexpr int kMaxPossessiveSteps = 2;
+
 // The usable expression of `clause` that is most precise ("in May" over "this year" in
 // "raised rates in May for the third time this year"), then nearest (fewest tree steps,
 // then fewest words away from `verb`), or nullptr.
@@ -204,7 +220,7 @@ const FoundExpression* NearestInClause(const ClauseTree& tree, const std::vector
     }
     int steps = DistanceInClause(tree, candidate.head, expression.first, clause);
     int gap = std::abs(candidate.head - verb);
-    if (steps < 0) continue;
+    if (steps < 0 || (tree.rel(candidate.head) == "nmod:poss" && steps > kMaxPossessiveSteps)) continue;
     const auto rank = [](const FoundExpression& found) { return static_cast<int>(found.date.precision); };
     const bool more_precise = best != nullptr && rank(candidate) > rank(*best);
     const bool as_precise = best != nullptr && rank(candidate) == rank(*best);

@@ -192,6 +192,33 @@ TEST(DocumentDatesTest, ExpressionBeforeTheComplementIsTheGovernors) {
   EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-23 text");
 }
 
+TEST(DocumentDatesTest, PossessiveDateOfADeepNounDatesNothing) {
+  // "Police imposed a curfew after protests over Sunday 's vote ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Police", Upos::kNoun, 2, "nsubj", nullptr},
+                         {"imposed", Upos::kVerb, 0, "root", "impose"},
+                         {"a", Upos::kDet, 4, "det", nullptr},
+                         {"curfew", Upos::kNoun, 2, "obj", nullptr},
+                         {"after", Upos::kAdp, 6, "case", nullptr},
+                         {"protests", Upos::kNoun, 2, "obl", "protest"},
+                         {"over", Upos::kAdp, 10, "case", nullptr},
+                         {"Sunday", Upos::kPropn, 10, "nmod:poss", nullptr},
+                         {"'s", Upos::kPart, 8, "case", nullptr},
+                         {"vote", Upos::kNoun, 6, "nmod", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 2), "2019-05-29 publication");
+}
+
+TEST(DocumentDatesTest, PossessiveDateOfTheSubjectDatesTheEvent) {
+  // "Saturday 's raid killed four ."
+  doc::Document document = Published("2019-05-29");
+  AddSentence(document, {{"Saturday", Upos::kPropn, 3, "nmod:poss", nullptr},
+                         {"'s", Upos::kPart, 1, "case", nullptr},
+                         {"raid", Upos::kNoun, 4, "nsubj", nullptr},
+                         {"killed", Upos::kVerb, 0, "root", "kill"},
+                         {"four", Upos::kNum, 4, "obj", nullptr}});
+  EXPECT_EQ(DateOfWord(document, 0, 4), "2019-05-25 text");
+}
+
 TEST(DocumentDatesTest, FutureAuxiliaryLooksForward) {
   // "The minister will travel on Thursday ."
   doc::Document document = Published("2019-05-29");

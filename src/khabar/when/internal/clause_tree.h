@@ -21,6 +21,7 @@ class ClauseTree {
   int size() const { return static_cast<int>(head_.size()); }
   doc::WordIndex begin() const { return begin_; }
   int head(int word) const { return head_[word]; }  // -1 for the root (or no parse)
+  std::string_view rel(int word) const { return words_->DeprelName(words_->words[begin_ + word]); }
   // The relation without its subtype: "nsubj" for "nsubj:pass".
   std::string_view base(int word) const;
   doc::Upos upos(int word) const { return words_->words[begin_ + word].upos; }
