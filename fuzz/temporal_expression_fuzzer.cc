@@ -38,8 +38,10 @@ std::vector<std::string_view> Words(std::string_view text) {
 
 void CheckDate(const khabar::doc::EventDate& date) {
   using khabar::doc::DatePrecision;
-  if (date.precision == DatePrecision::kDay) Require(khabar::when::IsValidDate(date.year, date.month, date.day), "bad day");
-  if (date.precision == DatePrecision::kMonth) Require(date.month >= 1 && date.month <= 12 && date.day == 0, "bad month");
+  if (date.precision == DatePrecision::kDay)
+    Require(khabar::when::IsValidDate(date.year, date.month, date.day), "bad day");
+  if (date.precision == DatePrecision::kMonth)
+    Require(date.month >= 1 && date.month <= 12 && date.day == 0, "bad month");
   if (date.precision == DatePrecision::kYear) Require(date.month == 0 && date.day == 0, "bad year");
 }
 
@@ -55,9 +57,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::vector<std::string_view> forms = Words(text);
   int previous_last = -1;
-  for (const khabar::when::TemporalExpression& found : khabar::when::FindTemporalExpressions(forms)) {
+  for (const khabar::when::TemporalExpression& found :
+       khabar::when::FindTemporalExpressions(forms)) {
     Require(found.first > previous_last, "expressions overlap or out of order");
-    Require(found.first <= found.last && found.last < static_cast<int>(forms.size()), "expression out of range");
+    Require(found.first <= found.last && found.last < static_cast<int>(forms.size()),
+            "expression out of range");
     previous_last = found.last;
     CheckDate(khabar::when::Resolve(found, reference, tense, std::nullopt));
     CheckDate(khabar::when::Resolve(found, reference, tense, reference));

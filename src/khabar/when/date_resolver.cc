@@ -12,7 +12,8 @@ namespace {
 using internal::ClauseTree;
 
 bool IsAbsolute(ExpressionKind kind) {
-  return kind == ExpressionKind::kDate || kind == ExpressionKind::kMonthYear || kind == ExpressionKind::kYear;
+  return kind == ExpressionKind::kDate || kind == ExpressionKind::kMonthYear ||
+         kind == ExpressionKind::kYear;
 }
 
 bool IsFunctionWord(const ClauseTree& tree, int word) {
@@ -29,7 +30,8 @@ int ExpressionHead(const ClauseTree& tree, const TemporalExpression& found) {
     int head = tree.head(word);
     if (head >= found.first && head <= found.last) continue;
     if (best < 0 || (IsFunctionWord(tree, best) && !IsFunctionWord(tree, word)) ||
-        (IsFunctionWord(tree, best) == IsFunctionWord(tree, word) && tree.Depth(word) < tree.Depth(best))) {
+        (IsFunctionWord(tree, best) == IsFunctionWord(tree, word) &&
+         tree.Depth(word) < tree.Depth(best))) {
       best = word;
     }
   }
@@ -62,7 +64,8 @@ int RepairAttachment(const ClauseTree& tree, const TemporalExpression& found, in
   if (!carries_and) return head;
   for (int kid : tree.kids(governor)) {
     std::string_view rel = tree.base(kid);
-    if (kid > found.last && tree.IsPredicate(kid) && (rel == "conj" || rel == "parataxis")) return kid;
+    if (kid > found.last && tree.IsPredicate(kid) && (rel == "conj" || rel == "parataxis"))
+      return kid;
   }
   return head;
 }
@@ -81,7 +84,8 @@ int ClausePredicate(const ClauseTree& tree, int head) {
 // "will", "shall" or "'ll" as an auxiliary of the predicate.
 bool HasFutureAuxiliary(const ClauseTree& tree, int predicate) {
   for (int kid : tree.kids(predicate)) {
-    if (tree.base(kid) == "aux" && (tree.lemma(kid) == "will" || tree.lemma(kid) == "shall")) return true;
+    if (tree.base(kid) == "aux" && (tree.lemma(kid) == "will" || tree.lemma(kid) == "shall"))
+      return true;
   }
   return false;
 }
@@ -90,9 +94,9 @@ bool HasFutureAuxiliary(const ClauseTree& tree, int predicate) {
 // arrive", "agreed to meet", "ordered him to appear".
 bool GovernsFuture(std::string_view lemma) {
   static constexpr std::array<std::string_view, 23> kLemmas = {
-      "expect", "schedule", "due",  "set",    "plan",   "intend", "prepare", "aim",
-      "promise", "pledge",  "vow",  "threaten", "agree", "decide", "order",  "ask",
-      "urge",   "call",     "invite", "want",  "hope",   "seek",   "offer"};
+      "expect",  "schedule", "due",    "set",      "plan",  "intend", "prepare", "aim",
+      "promise", "pledge",   "vow",    "threaten", "agree", "decide", "order",   "ask",
+      "urge",    "call",     "invite", "want",     "hope",  "seek",   "offer"};
   for (std::string_view future : kLemmas) {
     if (lemma == future) return true;
   }
@@ -101,7 +105,8 @@ bool GovernsFuture(std::string_view lemma) {
 
 // The verbs of "is expected", "are scheduled", "is due": future in the present tense.
 bool SchedulesInPresent(std::string_view lemma) {
-  return lemma == "expect" || lemma == "schedule" || lemma == "due" || lemma == "set" || lemma == "plan";
+  return lemma == "expect" || lemma == "schedule" || lemma == "due" || lemma == "set" ||
+         lemma == "plan";
 }
 
 // "is expected", "are scheduled", "is due": a future-governing predicate in the present.
@@ -110,7 +115,9 @@ bool IsPresentScheduling(const ClauseTree& tree, int predicate) {
   for (int kid : tree.kids(predicate)) {
     std::string_view rel = tree.base(kid);
     std::string_view xpos = tree.xpos(kid);
-    if ((rel == "aux" || rel == "cop") && tree.lemma(kid) == "be" && (xpos == "VBZ" || xpos == "VBP")) return true;
+    if ((rel == "aux" || rel == "cop") && tree.lemma(kid) == "be" &&
+        (xpos == "VBZ" || xpos == "VBP"))
+      return true;
   }
   return false;
 }
@@ -130,13 +137,14 @@ bool IsInfinitiveComplement(const ClauseTree& tree, int word) {
 Tense ClauseTense(const ClauseTree& tree, int head, int first) {
   int predicate = ClausePredicate(tree, head);
   if (head >= 0 && tree.IsPredicate(head)) predicate = head;
-  for (int steps = 0; tree.base(predicate) == "xcomp" && first < predicate && tree.head(predicate) >= 0 &&
-                      steps <= tree.size();
+  for (int steps = 0; tree.base(predicate) == "xcomp" && first < predicate &&
+                      tree.head(predicate) >= 0 && steps <= tree.size();
        ++steps) {
     predicate = tree.head(predicate);
   }
   for (int steps = 0; predicate >= 0 && steps <= tree.size(); ++steps) {
-    if (HasFutureAuxiliary(tree, predicate) || IsPresentScheduling(tree, predicate)) return Tense::kFuture;
+    if (HasFutureAuxiliary(tree, predicate) || IsPresentScheduling(tree, predicate))
+      return Tense::kFuture;
     if (!IsInfinitiveComplement(tree, predicate) || tree.head(predicate) < 0) break;
     predicate = tree.head(predicate);
     if (GovernsFuture(tree.lemma(predicate))) return Tense::kFuture;
@@ -173,8 +181,10 @@ bool IsSimultaneous(const ClauseTree& tree, int word) {
 // expressions date its own events.
 bool IsOwnClause(const ClauseTree& tree, int word, int first) {
   std::string_view rel = tree.base(word);
-  if (rel == "xcomp") return first > word && tree.head(word) >= 0 && GovernsFuture(tree.lemma(tree.head(word)));
-  if (rel == "acl" || rel == "advcl") return !IsBareParticiple(tree, word) && !(rel == "advcl" && IsSimultaneous(tree, word));
+  if (rel == "xcomp")
+    return first > word && tree.head(word) >= 0 && GovernsFuture(tree.lemma(tree.head(word)));
+  if (rel == "acl" || rel == "advcl")
+    return !IsBareParticiple(tree, word) && !(rel == "advcl" && IsSimultaneous(tree, word));
   if (rel == "ccomp" || rel == "csubj" || rel == "parataxis" || rel == "list") return true;
   return rel == "conj" && tree.IsPredicate(word);
 }
@@ -208,20 +218,26 @@ constexpr int kMaxPossessiveSteps = 2;
 // The usable expression of `clause` that is most precise ("in May" over "this year" in
 // "raised rates in May for the third time this year"), then nearest (fewest tree steps,
 // then fewest words away from `verb`), or nullptr.
-const FoundExpression* NearestInClause(const ClauseTree& tree, const std::vector<FoundExpression>& found,
-                                       int clause, int verb) {
+const FoundExpression* NearestInClause(const ClauseTree& tree,
+                                       const std::vector<FoundExpression>& found, int clause,
+                                       int verb) {
   const FoundExpression* best = nullptr;
   int best_steps = 0, best_gap = 0;
   for (const FoundExpression& candidate : found) {
     const TemporalExpression& expression = candidate.expression;
-    if (candidate.head < 0 || expression.boundary || candidate.date.precision == doc::DatePrecision::kNone ||
-        (verb >= expression.first && verb <= expression.last) || IsPrenominalModifier(tree, expression, candidate.head)) {
+    if (candidate.head < 0 || expression.boundary ||
+        candidate.date.precision == doc::DatePrecision::kNone ||
+        (verb >= expression.first && verb <= expression.last) ||
+        IsPrenominalModifier(tree, expression, candidate.head)) {
       continue;
     }
     int steps = DistanceInClause(tree, candidate.head, expression.first, clause);
     int gap = std::abs(candidate.head - verb);
-    if (steps < 0 || (tree.rel(candidate.head) == "nmod:poss" && steps > kMaxPossessiveSteps)) continue;
-    const auto rank = [](const FoundExpression& found) { return static_cast<int>(found.date.precision); };
+    if (steps < 0 || (tree.rel(candidate.head) == "nmod:poss" && steps > kMaxPossessiveSteps))
+      continue;
+    const auto rank = [](const FoundExpression& found) {
+      return static_cast<int>(found.date.precision);
+    };
     const bool more_precise = best != nullptr && rank(candidate) > rank(*best);
     const bool as_precise = best != nullptr && rank(candidate) == rank(*best);
     if (best == nullptr || more_precise ||
@@ -246,7 +262,8 @@ DocumentDates::DocumentDates(const doc::Document& document)
   }
   found_.resize(document.words.sentences.size());
   std::optional<CivilDate> anchor;
-  for (uint32_t sentence = 0; sentence < found_.size(); ++sentence) FindInSentence(sentence, anchor);
+  for (uint32_t sentence = 0; sentence < found_.size(); ++sentence)
+    FindInSentence(sentence, anchor);
 }
 
 void DocumentDates::FindInSentence(uint32_t sentence, std::optional<CivilDate>& anchor) {
@@ -279,12 +296,15 @@ void DocumentDates::FindInSentence(uint32_t sentence, std::optional<CivilDate>& 
 }
 
 doc::EventDate DocumentDates::DateOf(uint32_t sentence, doc::WordIndex verb) const {
-  if (sentence >= found_.size() || found_[sentence].empty() || verb == doc::kNoHead) return publication_;
+  if (sentence >= found_.size() || found_[sentence].empty() || verb == doc::kNoHead)
+    return publication_;
   ClauseTree tree(*document_, sentence);
   const int verb_word = static_cast<int>(verb - tree.begin());
   if (verb < tree.begin() || verb_word >= tree.size()) return publication_;
-  for (int clause = verb_word, steps = 0; steps <= tree.size(); clause = tree.head(clause), ++steps) {
-    if (const FoundExpression* found = NearestInClause(tree, found_[sentence], clause, verb_word)) return found->date;
+  for (int clause = verb_word, steps = 0; steps <= tree.size();
+       clause = tree.head(clause), ++steps) {
+    if (const FoundExpression* found = NearestInClause(tree, found_[sentence], clause, verb_word))
+      return found->date;
     if (!InheritsFromHead(tree, clause)) break;
   }
   return publication_;

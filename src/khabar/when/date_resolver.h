@@ -44,7 +44,9 @@ class DocumentDates {
   // from_text false), else precision kNone.
   doc::EventDate DateOf(uint32_t sentence, doc::WordIndex verb) const;
 
-  const std::vector<FoundExpression>& expressions(uint32_t sentence) const { return found_[sentence]; }
+  const std::vector<FoundExpression>& expressions(uint32_t sentence) const {
+    return found_[sentence];
+  }
   // The publication date as an event date (from_text false); precision kNone when unknown.
   const doc::EventDate& publication() const { return publication_; }
 

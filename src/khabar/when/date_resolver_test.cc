@@ -29,10 +29,10 @@ using doc::Upos;
 // Appends one parsed sentence to `document` (text joined by spaces).
 void AddSentence(doc::Document& document, std::initializer_list<Row> rows) {
   doc::WordLayer& words = document.words;
-  auto names = std::make_shared<std::vector<std::string>>(words.deprel_names ? *words.deprel_names
-                                                                               : std::vector<std::string>{});
-  auto tags = std::make_shared<std::vector<std::string>>(words.xpos_names ? *words.xpos_names
-                                                                          : std::vector<std::string>{"_"});
+  auto names = std::make_shared<std::vector<std::string>>(
+      words.deprel_names ? *words.deprel_names : std::vector<std::string>{});
+  auto tags = std::make_shared<std::vector<std::string>>(
+      words.xpos_names ? *words.xpos_names : std::vector<std::string>{"_"});
   const doc::WordIndex begin = static_cast<doc::WordIndex>(words.words.size());
   for (const Row& row : rows) {
     if (!document.text.empty()) document.text += ' ';
@@ -69,7 +69,8 @@ doc::Document Published(const char* date) {
 // The date DateOf gives word `word` (1-based) of sentence `sentence`, with its source.
 std::string DateOfWord(const doc::Document& document, uint32_t sentence, int word) {
   DocumentDates dates(document);
-  doc::EventDate date = dates.DateOf(sentence, document.words.sentences[sentence].word_begin + word - 1);
+  doc::EventDate date =
+      dates.DateOf(sentence, document.words.sentences[sentence].word_begin + word - 1);
   return doc::FormatEventDate(date) + (date.from_text ? " text" : " publication");
 }
 

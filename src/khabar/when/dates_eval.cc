@@ -44,7 +44,8 @@ Status CheckDate(std::string_view date, doc::DatePrecision precision) {
 }
 
 StatusOr<DateCase> CaseFromJson(const json& object) {
-  if (!object.is_object()) return Status(StatusCode::kInvalidArgument, "a case must be a JSON object");
+  if (!object.is_object())
+    return Status(StatusCode::kInvalidArgument, "a case must be a JSON object");
   DateCase out;
   KH_ASSIGN_OR_RETURN(out.id, StringField(object, "id"));
   KH_ASSIGN_OR_RETURN(out.published, StringField(object, "published"));
@@ -102,11 +103,14 @@ StatusOr<DatesGold> ReadDatesGold(const std::string& path) {
 }
 
 double DatesEvalResult::exact_day_accuracy() const {
-  return day_cases == 0 ? 0 : 100.0 * static_cast<double>(day_correct) / static_cast<double>(day_cases);
+  return day_cases == 0 ? 0
+                        : 100.0 * static_cast<double>(day_correct) / static_cast<double>(day_cases);
 }
 
 double DatesEvalResult::exact_accuracy() const {
-  return results.empty() ? 0 : 100.0 * static_cast<double>(exact_correct) / static_cast<double>(results.size());
+  return results.empty()
+             ? 0
+             : 100.0 * static_cast<double>(exact_correct) / static_cast<double>(results.size());
 }
 
 DateCaseResult ScoreCase(const DateCase& gold, const doc::Document& analysed) {
@@ -114,7 +118,8 @@ DateCaseResult ScoreCase(const DateCase& gold, const doc::Document& analysed) {
   DocumentDates dates(analysed);
   const doc::WordLayer& words = analysed.words;
   for (uint32_t sentence = 0; sentence < words.sentences.size() && !result.verb_found; ++sentence) {
-    for (doc::WordIndex word = words.sentences[sentence].word_begin; word < words.sentences[sentence].word_end; ++word) {
+    for (doc::WordIndex word = words.sentences[sentence].word_begin;
+         word < words.sentences[sentence].word_end; ++word) {
       if (words.Form(analysed.text, words.words[word]) != gold.verb) continue;
       doc::EventDate date = dates.DateOf(sentence, word);
       result.verb_found = true;
@@ -125,7 +130,8 @@ DateCaseResult ScoreCase(const DateCase& gold, const doc::Document& analysed) {
       break;
     }
   }
-  result.exact = result.verb_found && result.resolved == gold.date && result.precision == gold.precision;
+  result.exact =
+      result.verb_found && result.resolved == gold.date && result.precision == gold.precision;
   return result;
 }
 

@@ -32,7 +32,7 @@ struct DateCase {
   std::string verb;       // the event verb as written; its first occurrence is scored
   std::string date;       // "YYYY-MM-DD", "YYYY-MM" or "YYYY", by precision
   doc::DatePrecision precision = doc::DatePrecision::kNone;
-  size_t line = 0;        // 1-based line in the gold file
+  size_t line = 0;  // 1-based line in the gold file
 };
 
 // The cases of a file, and one "file:line: message" per line that could not be read.
@@ -51,13 +51,13 @@ DatesGold ParseDatesGold(std::string_view bytes, std::string_view name);
 StatusOr<DatesGold> ReadDatesGold(const std::string& path);
 
 struct DateCaseResult {
-  size_t index = 0;          // into DatesEvalResult::gold.cases
+  size_t index = 0;  // into DatesEvalResult::gold.cases
   bool verb_found = false;
-  std::string resolved;      // "2019-05-28", "2019-05", "2019", or "" when none
+  std::string resolved;  // "2019-05-28", "2019-05", "2019", or "" when none
   doc::DatePrecision precision = doc::DatePrecision::kNone;
   bool from_text = false;
-  std::string expression;    // the words of the expression used, or ""
-  bool exact = false;        // date and precision equal the gold's
+  std::string expression;  // the words of the expression used, or ""
+  bool exact = false;      // date and precision equal the gold's
 };
 
 struct DatesEvalResult {
@@ -77,8 +77,8 @@ struct DatesEvalResult {
 DateCaseResult ScoreCase(const DateCase& gold, const doc::Document& analysed);
 
 struct DatesEvalOptions {
-  std::string gold;                  // the JSON Lines gold file
-  pipeline::AnalysisModels models;   // empty paths: the defaults
+  std::string gold;                 // the JSON Lines gold file
+  pipeline::AnalysisModels models;  // empty paths: the defaults
 };
 
 // Reads the gold, analyses and scores every case. Bad lines are kept in gold.errors and

@@ -32,18 +32,28 @@ int DigitsValue(std::string_view text) {
   return value;
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 // Month abbreviations as news agencies write them ("Sept." and "Sep."); May, June and July
 // are not abbreviated.
 int AbbreviatedMonth(std::string_view form) {
-  static constexpr std::array<std::pair<std::string_view, int>, 12> kAbbreviations = {{
-      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 12> kAbbreviations = {
+      {{"jan", 1},
+       {"feb", 2},
+       {"mar", 3},
+       {"apr", 4},
+       {"jun", 6},
+       {"jul", 7},
+       {"aug", 8},
+       {"sep", 9},
+       {"sept", 9},
+       {"oct", 10},
+       {"nov", 11},
+       {"dec", 12}}};
   if (!form.empty() && form.back() == '.') form.remove_suffix(1);
   for (const auto& [name, month] : kAbbreviations) {
     if (EqualsLower(form, name)) return month;
@@ -54,7 +64,8 @@ int AbbreviatedMonth(std::string_view form) {
 // Small counts as words or digits: "a week ago", "two days ago", "10 days ago".
 int CountValue(std::string_view form) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   if (EqualsLower(form, "a") || EqualsLower(form, "an")) return 1;
   for (size_t value = 1; value < kWords.size(); ++value) {
     if (EqualsLower(form, kWords[value])) return static_cast<int>(value);
@@ -73,7 +84,9 @@ class Finder {
  private:
   using Match = std::optional<TemporalExpression>;
 
-  bool Is(int at, std::string_view lower) const { return at >= 0 && at < size_ && EqualsLower(forms_[at], lower); }
+  bool Is(int at, std::string_view lower) const {
+    return at >= 0 && at < size_ && EqualsLower(forms_[at], lower);
+  }
   bool IsAny(int at, std::initializer_list<std::string_view> lowers) const {
     for (std::string_view lower : lowers) {
       if (Is(at, lower)) return true;
@@ -116,7 +129,8 @@ TemporalExpression Make(ExpressionKind kind, int first, int last) {
 bool Finder::IsPunctuationOrEnd(int at) const {
   if (at >= size_) return true;
   for (char ch : forms_[at]) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) return false;
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
+      return false;
   }
   return true;
 }
@@ -125,7 +139,8 @@ bool Finder::IsPunctuationOrEnd(int at) const {
 // taken for months; *end is its last word (an abbreviation's separate "." is included
 // when a number follows).
 int Finder::MonthAt(int at, int* end) const {
-  if (at < 0 || at >= size_ || forms_[at].empty() || forms_[at][0] < 'A' || forms_[at][0] > 'Z') return 0;
+  if (at < 0 || at >= size_ || forms_[at].empty() || forms_[at][0] < 'A' || forms_[at][0] > 'Z')
+    return 0;
   *end = at;
   for (size_t month = 0; month < kMonths.size(); ++month) {
     if (EqualsLower(forms_[at], kMonths[month])) return static_cast<int>(month) + 1;
@@ -200,7 +215,8 @@ Finder::Match Finder::MatchCounted(int at) const {
     found.unit = *unit;
     return found;
   }
-  if (*unit == Unit::kDay && IsAny(at + 2, {"earlier", "later", "before"}) && IsPunctuationOrEnd(at + 3)) {
+  if (*unit == Unit::kDay && IsAny(at + 2, {"earlier", "later", "before"}) &&
+      IsPunctuationOrEnd(at + 3)) {
     TemporalExpression found = Make(ExpressionKind::kAnchorOffset, at, at + 2);
     found.count = Is(at + 2, "later") ? count : -count;
     return found;
@@ -228,7 +244,7 @@ Finder::Match Finder::MatchDeictic(int at) const {
 
 // "last"/"this"/"next" before a weekday, a unit, a season or a month.
 Finder::Match Finder::MatchModified(int at) const {
-  Modifier modifier = Is(at, "last") ? Modifier::kLast
+  Modifier modifier = Is(at, "last")   ? Modifier::kLast
                       : Is(at, "this") ? Modifier::kThis
                       : Is(at, "next") ? Modifier::kNext
                                        : Modifier::kNone;
@@ -269,10 +285,12 @@ Finder::Match Finder::MatchHoliday(int at) const {
     if (Is(at + 1, "eve")) return holiday(Holiday::kChristmasEve, at + 1);
     return holiday(Holiday::kChristmasDay, Is(at + 1, "day") ? at + 1 : at);
   }
-  if (Is(at, "new") && IsAny(at + 1, {"year's", "year\xE2\x80\x99s"}) && IsAny(at + 2, {"day", "eve"})) {
+  if (Is(at, "new") && IsAny(at + 1, {"year's", "year\xE2\x80\x99s"}) &&
+      IsAny(at + 2, {"day", "eve"})) {
     return holiday(Is(at + 2, "eve") ? Holiday::kNewYearsEve : Holiday::kNewYearsDay, at + 2);
   }
-  if (Is(at, "new") && Is(at + 1, "year") && IsPossessive(at + 2) && IsAny(at + 3, {"day", "eve"})) {
+  if (Is(at, "new") && Is(at + 1, "year") && IsPossessive(at + 2) &&
+      IsAny(at + 3, {"day", "eve"})) {
     return holiday(Is(at + 3, "eve") ? Holiday::kNewYearsEve : Holiday::kNewYearsDay, at + 3);
   }
   if (Is(at, "boxing") && Is(at + 1, "day")) return holiday(Holiday::kBoxingDay, at + 1);
@@ -352,7 +370,8 @@ Finder::Match Finder::MatchMonthFirst(int at) const {
     found.last = month_end + 1;
     return found;
   }
-  if (IsAny(at - 1, {"in", "during", "early", "late", "mid", "mid-", "since", "until", "by"})) return found;
+  if (IsAny(at - 1, {"in", "during", "early", "late", "mid", "mid-", "since", "until", "by"}))
+    return found;
   return std::nullopt;
 }
 
@@ -367,9 +386,11 @@ Finder::Match Finder::MatchIso(int at) const {
       return found;
     }
   }
-  if (YearAt(at) == 0 || !Is(at + 1, "-") || !Is(at + 3, "-") || at + 4 >= size_) return std::nullopt;
+  if (YearAt(at) == 0 || !Is(at + 1, "-") || !Is(at + 3, "-") || at + 4 >= size_)
+    return std::nullopt;
   std::string_view month = forms_[at + 2], day = forms_[at + 4];
-  if (month.size() != 2 || day.size() != 2 || !IsDigits(month) || !IsDigits(day)) return std::nullopt;
+  if (month.size() != 2 || day.size() != 2 || !IsDigits(month) || !IsDigits(day))
+    return std::nullopt;
   if (!IsValidDate(YearAt(at), DigitsValue(month), DigitsValue(day))) return std::nullopt;
   TemporalExpression found = Make(ExpressionKind::kDate, at, at + 4);
   found.year = YearAt(at);
@@ -382,7 +403,8 @@ Finder::Match Finder::MatchIso(int at) const {
 // number elsewhere ("the 2015 agreement", "2018 people") is not taken for a year.
 Finder::Match Finder::MatchYear(int at) const {
   int year = YearAt(at);
-  if (year == 0 || !IsAny(at - 1, {"in", "during", "early", "late", "mid", "mid-", "since", "until", "by"})) {
+  if (year == 0 ||
+      !IsAny(at - 1, {"in", "during", "early", "late", "mid", "mid-", "since", "until", "by"})) {
     return std::nullopt;
   }
   TemporalExpression found = Make(ExpressionKind::kYear, at, at);
@@ -405,12 +427,14 @@ Finder::Match Finder::MatchAt(int at) const {
 // 10th of March"), then marks it a boundary when "since", "until", "by", ... introduce it.
 void Finder::ExtendAndClassify(TemporalExpression& found) const {
   const bool dated = found.kind == ExpressionKind::kDate || found.kind == ExpressionKind::kMonthDay;
-  while (IsAny(found.first - 1, {"late", "early", "earlier", "later", "mid", "mid-", "on", "in", "during", "at"}) ||
+  while (IsAny(found.first - 1,
+               {"late", "early", "earlier", "later", "mid", "mid-", "on", "in", "during", "at"}) ||
          (dated && Is(found.first - 1, "the"))) {
     --found.first;
   }
-  found.boundary = IsAny(found.first - 1, {"since", "until", "till", "by", "before", "after", "from", "through",
-                                            "to", "between", "throughout", "ahead"});
+  found.boundary =
+      IsAny(found.first - 1, {"since", "until", "till", "by", "before", "after", "from", "through",
+                              "to", "between", "throughout", "ahead"});
 }
 
 std::vector<TemporalExpression> Finder::FindAll() const {
@@ -434,201 +458,6 @@ std::vector<TemporalExpression> Finder::FindAll() const {
 
 std::vector<TemporalExpression> FindTemporalExpressions(std::span<const std::string_view> forms) {
   return Finder(forms).FindAll();
-}
-
-}  // namespace khabar::when
-
-namespace khabar::when {
-namespace {
-
-doc::EventDate DayDate(const CivilDate& date) {
-  doc::EventDate out;
-  out.year = date.year;
-  out.month = date.month;
-  out.day = date.day;
-  out.precision = doc::DatePrecision::kDay;
-  out.from_text = true;
-  return out;
-}
-
-doc::EventDate MonthDate(const YearMonth& month) {
-  doc::EventDate out;
-  out.year = month.year;
-  out.month = month.month;
-  out.precision = doc::DatePrecision::kMonth;
-  out.from_text = true;
-  return out;
-}
-
-doc::EventDate YearDate(int year) {
-  doc::EventDate out;
-  out.year = year;
-  out.precision = doc::DatePrecision::kYear;
-  out.from_text = true;
-  return out;
-}
-
-// A month and day without a year: the latest one on or before the reference, or for a
-// future clause the first one on or after it.
-doc::EventDate ResolveMonthDay(const TemporalExpression& found, const CivilDate& reference, Tense tense) {
-  int year = reference.year;
-  CivilDate date{year, found.month, found.day};
-  if (tense == Tense::kPast && date > reference) --year;
-  if (tense == Tense::kFuture && date < reference) ++year;
-  if (!IsValidDate(year, found.month, found.day)) return {};
-  return DayDate({year, found.month, found.day});
-}
-
-// "in April", "last October", "next March".
-doc::EventDate ResolveMonth(const TemporalExpression& found, const CivilDate& reference, Tense tense) {
-  const int month = found.month;
-  int year = reference.year;
-  switch (found.modifier) {
-    case Modifier::kLast: year = month < reference.month ? reference.year : reference.year - 1; break;
-    case Modifier::kNext: year = month > reference.month ? reference.year : reference.year + 1; break;
-    case Modifier::kThis: break;
-    case Modifier::kNone:
-      if (tense == Tense::kPast && month > reference.month) year = reference.year - 1;
-      if (tense == Tense::kFuture && month < reference.month) year = reference.year + 1;
-      break;
-  }
-  return MonthDate({year, month});
-}
-
-// Weekdays count back to the latest such day on or before the reference (news
-// convention); "last" excludes the reference day itself, "next" looks forward past it, and
-// a future clause looks forward from the reference day included.
-doc::EventDate ResolveWeekday(const TemporalExpression& found, const CivilDate& reference, Tense tense) {
-  constexpr int kWeek = 7;
-  const int back = (Weekday(reference) - found.weekday + kWeek) % kWeek;
-  const int forward = (found.weekday - Weekday(reference) + kWeek) % kWeek;
-  switch (found.modifier) {
-    case Modifier::kLast: return DayDate(AddDays(reference, back == 0 ? -kWeek : -back));
-    case Modifier::kNext: return DayDate(AddDays(reference, forward == 0 ? kWeek : forward));
-    case Modifier::kThis:
-    case Modifier::kNone: break;
-  }
-  return DayDate(AddDays(reference, tense == Tense::kFuture ? forward : -back));
-}
-
-doc::EventDate ResolveUnitsAgo(const TemporalExpression& found, const CivilDate& reference) {
-  constexpr int kWeek = 7;
-  switch (found.unit) {
-    case Unit::kDay: return DayDate(AddDays(reference, -found.count));
-    case Unit::kWeek: return DayDate(AddDays(reference, -kWeek * found.count));
-    case Unit::kMonth: return MonthDate(AddMonths({reference.year, reference.month}, -found.count));
-    case Unit::kYear: return YearDate(reference.year - found.count);
-  }
-  return {};
-}
-
-// "last week" is the month of the day a week before the reference; "this month" the
-// reference's month; "next year" the year after.
-doc::EventDate ResolveRelativeUnit(const TemporalExpression& found, const CivilDate& reference) {
-  constexpr int kWeek = 7;
-  const int offset = found.modifier == Modifier::kLast ? -1 : found.modifier == Modifier::kNext ? 1 : 0;
-  switch (found.unit) {
-    case Unit::kDay: return DayDate(AddDays(reference, offset));
-    case Unit::kWeek: {
-      CivilDate day = AddDays(reference, kWeek * offset);
-      return MonthDate({day.year, day.month});
-    }
-    case Unit::kMonth: return MonthDate(AddMonths({reference.year, reference.month}, offset));
-    case Unit::kYear: return YearDate(reference.year + offset);
-  }
-  return {};
-}
-
-// Meteorological seasons of the northern hemisphere; a winter (December to February) is
-// named by the year of its January.
-CivilDate SeasonStart(Season season, int year) {
-  switch (season) {
-    case Season::kSpring: return {year, 3, 1};
-    case Season::kSummer: return {year, 6, 1};
-    case Season::kAutumn: return {year, 9, 1};
-    case Season::kWinter: return {year - 1, 12, 1};
-  }
-  return {};
-}
-
-CivilDate SeasonEnd(Season season, int year) {
-  switch (season) {
-    case Season::kSpring: return {year, 5, 31};
-    case Season::kSummer: return {year, 8, 31};
-    case Season::kAutumn: return {year, 11, 30};
-    case Season::kWinter: return AddDays({year, 3, 1}, -1);
-  }
-  return {};
-}
-
-// "last summer": the latest summer over before the reference; "next summer": the first to
-// begin after it; "this summer": the one named by the reference's year (for winter, the one
-// under way or coming).
-doc::EventDate ResolveSeason(const TemporalExpression& found, const CivilDate& reference) {
-  int year = reference.year + 1;
-  switch (found.modifier) {
-    case Modifier::kLast:
-      while (SeasonEnd(found.season, year) >= reference) --year;
-      break;
-    case Modifier::kNext:
-      year = reference.year - 1;
-      while (SeasonStart(found.season, year) <= reference) ++year;
-      break;
-    case Modifier::kThis:
-    case Modifier::kNone:
-      year = found.season == Season::kWinter && reference.month == 12 ? reference.year + 1 : reference.year;
-      break;
-  }
-  return YearDate(year);
-}
-
-CivilDate HolidayIn(Holiday holiday, int year) {
-  constexpr int kGoodFridayOffset = -2;
-  switch (holiday) {
-    case Holiday::kNewYearsDay: return {year, 1, 1};
-    case Holiday::kValentinesDay: return {year, 2, 14};
-    case Holiday::kHalloween: return {year, 10, 31};
-    case Holiday::kChristmasEve: return {year, 12, 24};
-    case Holiday::kChristmasDay: return {year, 12, 25};
-    case Holiday::kBoxingDay: return {year, 12, 26};
-    case Holiday::kNewYearsEve: return {year, 12, 31};
-    case Holiday::kEasterSunday: return EasterSunday(year);
-    case Holiday::kEasterMonday: return AddDays(EasterSunday(year), 1);
-    case Holiday::kGoodFriday: return AddDays(EasterSunday(year), kGoodFridayOffset);
-  }
-  return {};
-}
-
-// The latest occurrence on or before the reference, or for a future clause the first on
-// or after it.
-doc::EventDate ResolveHoliday(const TemporalExpression& found, const CivilDate& reference, Tense tense) {
-  int year = reference.year;
-  if (tense == Tense::kPast && HolidayIn(found.holiday, year) > reference) --year;
-  if (tense == Tense::kFuture && HolidayIn(found.holiday, year) < reference) ++year;
-  return DayDate(HolidayIn(found.holiday, year));
-}
-
-}  // namespace
-
-doc::EventDate Resolve(const TemporalExpression& found, const CivilDate& reference, Tense tense,
-                       const std::optional<CivilDate>& anchor) {
-  switch (found.kind) {
-    case ExpressionKind::kDate:
-      if (!IsValidDate(found.year, found.month, found.day)) return {};
-      return DayDate({found.year, found.month, found.day});
-    case ExpressionKind::kMonthDay: return ResolveMonthDay(found, reference, tense);
-    case ExpressionKind::kMonthYear: return MonthDate({found.year, found.month});
-    case ExpressionKind::kMonth: return ResolveMonth(found, reference, tense);
-    case ExpressionKind::kYear: return YearDate(found.year);
-    case ExpressionKind::kWeekday: return ResolveWeekday(found, reference, tense);
-    case ExpressionKind::kDayOffset: return DayDate(AddDays(reference, found.count));
-    case ExpressionKind::kUnitsAgo: return ResolveUnitsAgo(found, reference);
-    case ExpressionKind::kRelativeUnit: return ResolveRelativeUnit(found, reference);
-    case ExpressionKind::kSeason: return ResolveSeason(found, reference);
-    case ExpressionKind::kHoliday: return ResolveHoliday(found, reference, tense);
-    case ExpressionKind::kAnchorOffset: return DayDate(AddDays(anchor.value_or(reference), found.count));
-  }
-  return {};
 }
 
 }  // namespace khabar::when

@@ -29,18 +29,18 @@
 namespace khabar::when {
 
 enum class ExpressionKind : uint8_t {
-  kDate,           // a whole calendar date: "19 October 2018", "2018-10-19"
-  kMonthDay,       // "19 October", "on Dec. 2": the year comes from the reference
-  kMonthYear,      // "October 2018"
-  kMonth,          // "in April", "last October"
-  kYear,           // "in 2016"
-  kWeekday,        // "on Tuesday", "late Monday", "last Thursday", "next Tuesday"
-  kDayOffset,      // "yesterday" (-1), "today", "tonight" (0), "tomorrow" (+1), "overnight"
-  kUnitsAgo,       // "two weeks ago", "three years ago"
-  kRelativeUnit,   // "last week", "earlier this month", "next year"
-  kSeason,         // "last summer", "this winter"
-  kHoliday,        // "Christmas Day", "New Year's Eve", "Easter Sunday"
-  kAnchorOffset,   // "the day before", "the next day", "two days earlier": from the anchor
+  kDate,          // a whole calendar date: "19 October 2018", "2018-10-19"
+  kMonthDay,      // "19 October", "on Dec. 2": the year comes from the reference
+  kMonthYear,     // "October 2018"
+  kMonth,         // "in April", "last October"
+  kYear,          // "in 2016"
+  kWeekday,       // "on Tuesday", "late Monday", "last Thursday", "next Tuesday"
+  kDayOffset,     // "yesterday" (-1), "today", "tonight" (0), "tomorrow" (+1), "overnight"
+  kUnitsAgo,      // "two weeks ago", "three years ago"
+  kRelativeUnit,  // "last week", "earlier this month", "next year"
+  kSeason,        // "last summer", "this winter"
+  kHoliday,       // "Christmas Day", "New Year's Eve", "Easter Sunday"
+  kAnchorOffset,  // "the day before", "the next day", "two days earlier": from the anchor
 };
 
 enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear };
@@ -48,8 +48,16 @@ enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear };
 enum class Modifier : uint8_t { kNone, kLast, kThis, kNext };
 enum class Season : uint8_t { kSpring, kSummer, kAutumn, kWinter };
 enum class Holiday : uint8_t {
-  kNewYearsDay, kValentinesDay, kHalloween, kChristmasEve, kChristmasDay, kBoxingDay,
-  kNewYearsEve, kEasterSunday, kEasterMonday, kGoodFriday
+  kNewYearsDay,
+  kValentinesDay,
+  kHalloween,
+  kChristmasEve,
+  kChristmasDay,
+  kBoxingDay,
+  kNewYearsEve,
+  kEasterSunday,
+  kEasterMonday,
+  kGoodFriday
 };
 
 struct TemporalExpression {
@@ -57,11 +65,11 @@ struct TemporalExpression {
                   // a leading "on", "in", "during" or "at" is included
   int last = 0;   // last word, inclusive
   ExpressionKind kind = ExpressionKind::kDate;
-  int year = 0;       // as written: kDate, kMonthYear, kYear
-  int month = 0;      // as written: kDate, kMonthDay, kMonthYear, kMonth
-  int day = 0;        // as written: kDate, kMonthDay
-  int weekday = -1;   // kWeekday: 0 Monday .. 6 Sunday
-  int count = 0;      // kUnitsAgo: how many units; kDayOffset, kAnchorOffset: days (signed)
+  int year = 0;      // as written: kDate, kMonthYear, kYear
+  int month = 0;     // as written: kDate, kMonthDay, kMonthYear, kMonth
+  int day = 0;       // as written: kDate, kMonthDay
+  int weekday = -1;  // kWeekday: 0 Monday .. 6 Sunday
+  int count = 0;     // kUnitsAgo: how many units; kDayOffset, kAnchorOffset: days (signed)
   Unit unit = Unit::kDay;
   Modifier modifier = Modifier::kNone;
   Season season = Season::kSummer;
@@ -83,8 +91,8 @@ std::vector<TemporalExpression> FindTemporalExpressions(std::span<const std::str
 // the last day the text named before it (for "the day before"); without one the
 // reference is used. The result's from_text is true and span is empty (the caller knows
 // the words); precision kNone when the expression names no possible date.
-doc::EventDate Resolve(const TemporalExpression& expression, const CivilDate& reference, Tense tense,
-                       const std::optional<CivilDate>& anchor);
+doc::EventDate Resolve(const TemporalExpression& expression, const CivilDate& reference,
+                       Tense tense, const std::optional<CivilDate>& anchor);
 
 }  // namespace khabar::when
 

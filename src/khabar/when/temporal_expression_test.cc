@@ -28,7 +28,8 @@ struct Found {
 
 // Finds the expressions of `sentence` (tokens separated by spaces) and resolves them.
 std::vector<Found> FindAndResolve(const std::string& sentence, CivilDate reference = kWednesday,
-                                  Tense tense = Tense::kPast, std::optional<CivilDate> anchor = std::nullopt) {
+                                  Tense tense = Tense::kPast,
+                                  std::optional<CivilDate> anchor = std::nullopt) {
   std::vector<std::string> tokens = Split(sentence);
   std::vector<std::string_view> forms(tokens.begin(), tokens.end());
   std::vector<Found> out;
@@ -45,8 +46,8 @@ std::vector<Found> FindAndResolve(const std::string& sentence, CivilDate referen
 }
 
 // The single expression of `sentence`, resolved.
-std::string DateIn(const std::string& sentence, CivilDate reference = kWednesday, Tense tense = Tense::kPast,
-                   std::optional<CivilDate> anchor = std::nullopt) {
+std::string DateIn(const std::string& sentence, CivilDate reference = kWednesday,
+                   Tense tense = Tense::kPast, std::optional<CivilDate> anchor = std::nullopt) {
   std::vector<Found> found = FindAndResolve(sentence, reference, tense, anchor);
   if (found.size() != 1) return "found " + std::to_string(found.size());
   return found[0].date;
@@ -72,8 +73,10 @@ TEST(TemporalExpressionTest, LastAndNextWeekdayExcludeThePublicationDay) {
 }
 
 TEST(TemporalExpressionTest, FutureWeekdayLooksForward) {
-  EXPECT_EQ(DateIn("The envoy will fly to Rome on Monday .", kWednesday, Tense::kFuture), "2019-06-03");
-  EXPECT_EQ(DateIn("The envoy will fly to Rome on Wednesday .", kWednesday, Tense::kFuture), "2019-05-29");
+  EXPECT_EQ(DateIn("The envoy will fly to Rome on Monday .", kWednesday, Tense::kFuture),
+            "2019-06-03");
+  EXPECT_EQ(DateIn("The envoy will fly to Rome on Wednesday .", kWednesday, Tense::kFuture),
+            "2019-05-29");
 }
 
 TEST(TemporalExpressionTest, DeicticDays) {
@@ -100,7 +103,8 @@ TEST(TemporalExpressionTest, MonthDayWithoutYearIsTheLatestNotAfterPublication) 
 }
 
 TEST(TemporalExpressionTest, WeekdayFollowedByADateTakesTheDate) {
-  std::vector<Found> found = FindAndResolve("On Tuesday , October 30 , the navy sailed .", {2018, 11, 2});
+  std::vector<Found> found =
+      FindAndResolve("On Tuesday , October 30 , the navy sailed .", {2018, 11, 2});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].words, "On Tuesday , October 30");
   EXPECT_EQ(found[0].date, "2018-10-30");
@@ -160,23 +164,28 @@ TEST(TemporalExpressionTest, FixedHolidaysAndEaster) {
   EXPECT_EQ(DateIn("A church was bombed on Christmas Eve ."), "2018-12-24");
   EXPECT_EQ(DateIn("A bomb went off on New Year 's Eve ."), "2018-12-31");
   EXPECT_EQ(DateIn("A bomb went off on New Year 's Day ."), "2019-01-01");
-  EXPECT_EQ(DateIn("A bomb will go off on New Year 's Day .", kWednesday, Tense::kFuture), "2020-01-01");
+  EXPECT_EQ(DateIn("A bomb will go off on New Year 's Day .", kWednesday, Tense::kFuture),
+            "2020-01-01");
   EXPECT_EQ(DateIn("The bishop was seized on Easter Sunday .", {2017, 3, 15}), "2016-03-27");
 }
 
 TEST(TemporalExpressionTest, AnchoredDaysCountFromTheLastNamedDay) {
-  EXPECT_EQ(DateIn("The army hit back the next day .", kWednesday, Tense::kPast, CivilDate{2019, 5, 27}),
-            "2019-05-28");
-  EXPECT_EQ(DateIn("The men had been seized the day before .", kWednesday, Tense::kPast, CivilDate{2019, 5, 27}),
+  EXPECT_EQ(
+      DateIn("The army hit back the next day .", kWednesday, Tense::kPast, CivilDate{2019, 5, 27}),
+      "2019-05-28");
+  EXPECT_EQ(DateIn("The men had been seized the day before .", kWednesday, Tense::kPast,
+                   CivilDate{2019, 5, 27}),
             "2019-05-26");
   EXPECT_EQ(DateIn("The army shelled the town the previous day ."), "2019-05-28");
-  EXPECT_EQ(DateIn("It had fallen two days earlier .", kWednesday, Tense::kPast, CivilDate{2019, 5, 27}),
-            "2019-05-25");
+  EXPECT_EQ(
+      DateIn("It had fallen two days earlier .", kWednesday, Tense::kPast, CivilDate{2019, 5, 27}),
+      "2019-05-25");
   EXPECT_TRUE(FindAndResolve("Talks resumed the day after the attack .").empty());
 }
 
 TEST(TemporalExpressionTest, SinceUntilAndByMarkBoundaries) {
-  std::vector<Found> found = FindAndResolve("The curfew , in force since 2014 , lasts until Sunday .");
+  std::vector<Found> found =
+      FindAndResolve("The curfew , in force since 2014 , lasts until Sunday .");
   ASSERT_EQ(found.size(), 2u);
   EXPECT_TRUE(found[0].boundary);
   EXPECT_TRUE(found[1].boundary);
@@ -184,7 +193,8 @@ TEST(TemporalExpressionTest, SinceUntilAndByMarkBoundaries) {
 }
 
 TEST(TemporalExpressionTest, TwoExpressionsInOneSentence) {
-  std::vector<Found> found = FindAndResolve("The army , which took the town in April , shelled it on Tuesday .");
+  std::vector<Found> found =
+      FindAndResolve("The army , which took the town in April , shelled it on Tuesday .");
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].words, "in April");
   EXPECT_EQ(found[1].words, "on Tuesday");

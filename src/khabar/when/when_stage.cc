@@ -7,7 +7,8 @@ namespace khabar::when {
 Status WhenStage::Process(doc::Document& document) const {
   if (document.events.events.empty()) return Status();
   DocumentDates dates(document);
-  for (doc::Event& event : document.events.events) event.date = dates.DateOf(event.sentence, event.verb);
+  for (doc::Event& event : document.events.events)
+    event.date = dates.DateOf(event.sentence, event.verb);
   return Status();
 }
 

@@ -10,7 +10,8 @@ ClauseTree::ClauseTree(const doc::Document& document, uint32_t sentence) : words
   kids_.assign(count, {});
   for (int word = 0; word < count; ++word) {
     doc::WordIndex head = document.words.words[begin_ + word].head;
-    if (head == doc::kNoHead || head == doc::kRootHead || head < begin_ || head >= range.word_end) continue;
+    if (head == doc::kNoHead || head == doc::kRootHead || head < begin_ || head >= range.word_end)
+      continue;
     head_[word] = static_cast<int>(head - begin_);
     kids_[head_[word]].push_back(word);
   }

@@ -29,7 +29,9 @@ class ClauseTree {
   std::string_view xpos(int word) const { return words_->XposName(words_->words[begin_ + word]); }
   const std::vector<int>& kids(int word) const { return kids_[word]; }
 
-  bool IsPredicate(int word) const { return upos(word) == doc::Upos::kVerb || upos(word) == doc::Upos::kAux; }
+  bool IsPredicate(int word) const {
+    return upos(word) == doc::Upos::kVerb || upos(word) == doc::Upos::kAux;
+  }
   // A nominal or clausal subject (or an expletive) among the word's children.
   bool HasOwnSubject(int word) const;
   // The lemma of the word's first "mark" child ("when", "after", "to"), or "".
