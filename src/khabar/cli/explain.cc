@@ -270,6 +270,7 @@ SentenceExplanation SentenceExplainer::Explain(const doc::Document& document,
     explained.block = BlockOf(event.pattern_source);
     explained.source = ExplainActor(document, sentence, event.source, date);
     explained.target = ExplainActor(document, sentence, event.target, date);
+    if (event.date.from_text) explained.date_expression = document.RawText(event.date.span);
     out.events.push_back(std::move(explained));
   }
   for (ExplainedWord& word : out.words) {
