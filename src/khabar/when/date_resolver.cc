@@ -167,10 +167,18 @@ bool IsBareParticiple(const ClauseTree& tree, int word) {
   return tree.xpos(word) == "VBG" && !tree.HasOwnSubject(word) && tree.MarkOf(word).empty();
 }
 
-// "when", "as" and "while" clauses happen at the time of the clause they modify.
+// "when", "as" and "while" clauses happen at the time of the clause they modify. UD
+// English makes "when" an advmod of its clause (WRB), "as" and "while" a mark.
 bool IsSimultaneous(const ClauseTree& tree, int word) {
-  std::string_view mark = tree.MarkOf(word);
-  return mark == "when" || mark == "as" || mark == "while";
+  for (int kid : tree.kids(word)) {
+    std::string_view rel = tree.base(kid);
+    std::string_view lemma = tree.lemma(kid);
+    if ((rel == "mark" || rel == "advmod") && kid < word &&
+        (lemma == "when" || lemma == "as" || lemma == "while")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A dependent that is a clause of its own for an expression starting at word `first`: a

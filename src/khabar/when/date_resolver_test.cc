@@ -353,7 +353,7 @@ TEST(DocumentDatesTest, WhenClauseDatesTheClauseItModifies) {
   doc::Document document = Published("2023-06-18");
   AddSentence(document, {{"Tents", Upos::kNoun, 2, "nsubj", "tent"},
                          {"burned", Upos::kVerb, 0, "root", "burn"},
-                         {"when", Upos::kSconj, 5, "mark", nullptr},
+                         {"when", Upos::kAdv, 5, "advmod", nullptr},
                          {"fire", Upos::kNoun, 5, "nsubj", nullptr},
                          {"broke", Upos::kVerb, 2, "advcl", "break"},
                          {"out", Upos::kAdp, 5, "compound:prt", nullptr},
