@@ -86,6 +86,13 @@ doc::EventDate ResolveWeekday(const TemporalExpression& found, const CivilDate& 
   return DayDate(AddDays(reference, tense == Tense::kFuture ? forward : -back));
 }
 
+// The weekday of the (Monday to Sunday) week `found.count` weeks from the reference's.
+doc::EventDate ResolveWeekdayOfWeek(const TemporalExpression& found, const CivilDate& reference) {
+  constexpr int kWeek = 7;
+  const CivilDate monday = AddDays(reference, -Weekday(reference));
+  return DayDate(AddDays(monday, kWeek * found.count + found.weekday));
+}
+
 doc::EventDate ResolveUnitsAgo(const TemporalExpression& found, const CivilDate& reference) {
   constexpr int kWeek = 7;
   switch (found.unit) {
@@ -228,6 +235,8 @@ doc::EventDate Resolve(const TemporalExpression& found, const CivilDate& referen
       return ResolveMonth(found, reference, tense);
     case ExpressionKind::kYear:
       return YearDate(found.year);
+    case ExpressionKind::kWeekdayOfWeek:
+      return ResolveWeekdayOfWeek(found, reference);
     case ExpressionKind::kWeekday:
       return ResolveWeekday(found, reference, tense);
     case ExpressionKind::kDayOffset:

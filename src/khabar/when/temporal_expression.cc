@@ -112,6 +112,7 @@ class Finder {
   Match MatchMonthFirst(int at) const;
   Match MatchIso(int at) const;
   Match MatchYear(int at) const;
+  Match MatchSeasonOfYear(int at) const;
   void ExtendAndClassify(TemporalExpression& found) const;
 
   Forms forms_;
@@ -139,13 +140,16 @@ bool Finder::IsPunctuationOrEnd(int at) const {
 // taken for months; *end is its last word (an abbreviation's separate "." is included
 // when a number follows).
 int Finder::MonthAt(int at, int* end) const {
-  if (at < 0 || at >= size_ || forms_[at].empty() || forms_[at][0] < 'A' || forms_[at][0] > 'Z')
-    return 0;
+  if (at < 0 || at >= size_) return 0;
+  std::string_view form = forms_[at];
+  // "mid-March" as one token reads as March.
+  if (form.size() > 4 && EqualsLower(form.substr(0, 4), "mid-")) form.remove_prefix(4);
+  if (form.empty() || form[0] < 'A' || form[0] > 'Z') return 0;
   *end = at;
   for (size_t month = 0; month < kMonths.size(); ++month) {
-    if (EqualsLower(forms_[at], kMonths[month])) return static_cast<int>(month) + 1;
+    if (EqualsLower(form, kMonths[month])) return static_cast<int>(month) + 1;
   }
-  int month = AbbreviatedMonth(forms_[at]);
+  int month = AbbreviatedMonth(form);
   if (month != 0 && Is(at + 1, ".") && DayNumberAt(at + 2) != 0) *end = at + 1;
   return month;
 }
@@ -323,6 +327,12 @@ Finder::Match Finder::MatchWeekday(int at) const {
   if (IsAny(last + 1, {"morning", "afternoon", "evening", "night"})) ++last;
   TemporalExpression found = Make(ExpressionKind::kWeekday, at, last);
   found.weekday = weekday;
+  // "Wednesday last week": that weekday of the week before the reference's.
+  if (IsAny(last + 1, {"last", "this", "next"}) && Is(last + 2, "week")) {
+    found.kind = ExpressionKind::kWeekdayOfWeek;
+    found.count = Is(last + 1, "last") ? -1 : Is(last + 1, "next") ? 1 : 0;
+    found.last = last + 2;
+  }
   return found;
 }
 
@@ -412,11 +422,23 @@ Finder::Match Finder::MatchYear(int at) const {
   return found;
 }
 
+// "the summer of 2016", "summer 2016": the season's year.
+Finder::Match Finder::MatchSeasonOfYear(int at) const {
+  const int season = Is(at, "the") ? at + 1 : at;
+  if (!IsAny(season, {"spring", "summer", "autumn", "fall", "winter"})) return std::nullopt;
+  const int year_at = Is(season + 1, "of") ? season + 2 : season + 1;
+  const int year = YearAt(year_at);
+  if (year == 0) return std::nullopt;
+  TemporalExpression found = Make(ExpressionKind::kYear, at, year_at);
+  found.year = year;
+  return found;
+}
+
 Finder::Match Finder::MatchAt(int at) const {
   for (Match (Finder::*matcher)(int) const :
        {&Finder::MatchAnchor, &Finder::MatchCounted, &Finder::MatchDeictic, &Finder::MatchModified,
         &Finder::MatchHoliday, &Finder::MatchWeekday, &Finder::MatchIso, &Finder::MatchDayFirst,
-        &Finder::MatchMonthFirst, &Finder::MatchYear}) {
+        &Finder::MatchMonthFirst, &Finder::MatchYear, &Finder::MatchSeasonOfYear}) {
     if (Match found = (this->*matcher)(at); found.has_value()) return found;
   }
   return std::nullopt;

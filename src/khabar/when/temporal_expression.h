@@ -29,18 +29,19 @@
 namespace khabar::when {
 
 enum class ExpressionKind : uint8_t {
-  kDate,          // a whole calendar date: "19 October 2018", "2018-10-19"
-  kMonthDay,      // "19 October", "on Dec. 2": the year comes from the reference
-  kMonthYear,     // "October 2018"
-  kMonth,         // "in April", "last October"
-  kYear,          // "in 2016"
-  kWeekday,       // "on Tuesday", "late Monday", "last Thursday", "next Tuesday"
-  kDayOffset,     // "yesterday" (-1), "today", "tonight" (0), "tomorrow" (+1), "overnight"
-  kUnitsAgo,      // "two weeks ago", "three years ago"
-  kRelativeUnit,  // "last week", "earlier this month", "next year"
-  kSeason,        // "last summer", "this winter"
-  kHoliday,       // "Christmas Day", "New Year's Eve", "Easter Sunday"
-  kAnchorOffset,  // "the day before", "the next day", "two days earlier": from the anchor
+  kDate,           // a whole calendar date: "19 October 2018", "2018-10-19"
+  kMonthDay,       // "19 October", "on Dec. 2": the year comes from the reference
+  kMonthYear,      // "October 2018"
+  kMonth,          // "in April", "last October"
+  kYear,           // "in 2016"
+  kWeekday,        // "on Tuesday", "late Monday", "last Thursday", "next Tuesday"
+  kWeekdayOfWeek,  // "Wednesday last week", "Monday next week": count -1, 0 or +1 weeks
+  kDayOffset,      // "yesterday" (-1), "today", "tonight" (0), "tomorrow" (+1), "overnight"
+  kUnitsAgo,       // "two weeks ago", "three years ago"
+  kRelativeUnit,   // "last week", "earlier this month", "next year"
+  kSeason,         // "last summer", "this winter"
+  kHoliday,        // "Christmas Day", "New Year's Eve", "Easter Sunday"
+  kAnchorOffset,   // "the day before", "the next day", "two days earlier": from the anchor
 };
 
 enum class Unit : uint8_t { kDay, kWeek, kMonth, kYear };

@@ -72,6 +72,12 @@ TEST(TemporalExpressionTest, LastAndNextWeekdayExcludeThePublicationDay) {
   EXPECT_EQ(DateIn("The envoy will come next Wednesday ."), "2019-06-05");
 }
 
+TEST(TemporalExpressionTest, WeekdayOfLastOrNextWeek) {
+  EXPECT_EQ(DateIn("A bomb killed eight on Wednesday last week ."), "2019-05-22");
+  EXPECT_EQ(DateIn("A bomb killed eight on Friday last week ."), "2019-05-24");
+  EXPECT_EQ(DateIn("The talks open on Monday next week ."), "2019-06-03");
+}
+
 TEST(TemporalExpressionTest, FutureWeekdayLooksForward) {
   EXPECT_EQ(DateIn("The envoy will fly to Rome on Monday .", kWednesday, Tense::kFuture),
             "2019-06-03");
@@ -122,6 +128,15 @@ TEST(TemporalExpressionTest, MonthsAndYears) {
   EXPECT_EQ(DateIn("Voting starts in September .", kWednesday, Tense::kFuture), "2019-09");
   EXPECT_EQ(DateIn("The siege began last October ."), "2018-10");
   EXPECT_EQ(DateIn("The siege began in early 2016 ."), "2016");
+}
+
+TEST(TemporalExpressionTest, MidMonthAsOneToken) {
+  EXPECT_EQ(DateIn("The siege began in mid-March ."), "2019-03");
+}
+
+TEST(TemporalExpressionTest, SeasonOfAYearIsThatYear) {
+  EXPECT_EQ(DateIn("The army attacked in the summer of 2016 ."), "2016");
+  EXPECT_EQ(DateIn("The army attacked in winter 2015 ."), "2015");
 }
 
 TEST(TemporalExpressionTest, MonthNamesMustBeCapitalised) {
