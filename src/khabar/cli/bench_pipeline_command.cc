@@ -1,5 +1,6 @@
 // `khabar bench pipeline [--json] FILES...`: the whole analysis on one core — text, tag,
-// parse, CAMEO event coding with the full Phoenix dictionaries and the counts stage — in sentences and surface
+// parse, CAMEO event coding with the full Phoenix dictionaries, and the when, where and counts
+// stages — in sentences and surface
 // tokens per second of the thread's CPU time, with the load time of the models and the
 // dictionaries and the process's peak memory. The helpers are those of bench_command.cc.
 #include <fmt/format.h>
@@ -28,6 +29,7 @@
 #include "khabar/events/coding_stage.h"
 #include "khabar/mentions/coref_actor_resolver.h"
 #include "khabar/where/where_stage.h"
+#include "khabar/when/when_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -85,6 +87,7 @@ StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Docume
   tag::TagScratch tag_scratch;
   parse::ParseStageScratch parse_scratch;
   doc::EventLayer layer;
+  const when::WhenStage dater;
   const counts::CountsStage counts_stage;
   PipelineTotals totals;
   auto start = std::chrono::steady_clock::now();
@@ -98,6 +101,10 @@ StatusOr<PipelineTotals> RunRounds(const Loaded& loaded, std::vector<doc::Docume
       context.date = events::ArticleDate(document);
       layer.Clear();
       KH_RETURN_IF_ERROR(coder.Annotate(document, context, layer));
+      // The when stage reads the events from the document, as in `khabar code`.
+      document.events.events.swap(layer.events);
+      KH_RETURN_IF_ERROR(dater.Process(document));
+      document.events.events.swap(layer.events);
       if (loaded.where != nullptr) {
         document.events = std::move(layer);
         KH_RETURN_IF_ERROR(loaded.where->Process(document));
@@ -142,7 +149,7 @@ int RunBenchPipeline(const BenchPipelineOptions& options) {
                sentences_per_second, tokens_per_second, peak_rss_mb, loaded->seconds,
                loaded->where != nullptr ? loaded->where->load_seconds() : 0.0);
   } else {
-    fmt::print("text + tag + parse + events{} + counts: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
+    fmt::print("text + tag + parse + events + dates{} + counts: {:.0f} sentences/s, {:.0f} tokens/s ({} sentences, {} tokens, "
                "{} events in {:.2f} s CPU, {:.2f} s wall); models and dictionaries loaded in {:.3f} s; "
                "peak memory {:.1f} MB\n",
                loaded->where != nullptr ? " + where" : "", sentences_per_second, tokens_per_second, totals->sentences, totals->tokens, totals->events,
@@ -155,7 +162,7 @@ int RunBenchPipeline(const BenchPipelineOptions& options) {
 
 void RegisterBenchPipeline(CLI::App& bench, int* exit_code) {
   auto options = std::make_shared<BenchPipelineOptions>();
-  CLI::App* command = bench.add_subcommand("pipeline", "Text + tag + parse + CAMEO event coding (Phoenix) + counts");
+  CLI::App* command = bench.add_subcommand("pipeline", "Text + tag + parse + CAMEO event coding (Phoenix) + dates, places and counts");
   command->add_option("files", options->files, "UTF-8 text files, or .conllu treebanks (their text)")->required();
   command->add_option("--tokenizer-model", options->models.tokenizer, "tokenizer model");
   command->add_option("--tagger-model", options->models.tagger, "tagger model");

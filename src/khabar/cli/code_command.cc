@@ -20,6 +20,7 @@
 #include "khabar/pipeline/pipeline.h"
 #include "khabar/store/sqlite_store.h"
 #include "khabar/where/where_stage.h"
+#include "khabar/when/when_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -132,6 +133,7 @@ Status CodeRun::SetUp() {
                       LoadCoder(options_.coding.dictionary_dir));
   ReportDictionaryWarnings(coding->warnings(), options_.dictionary_warnings, options_.quiet);
   pipeline_.Add(std::move(coding));
+  pipeline_.Add(std::make_unique<when::WhenStage>());
   KH_ASSIGN_OR_RETURN(std::unique_ptr<where::WhereStage> where,
                       where::WhereStage::Create(where::WhereStageOptions{}));
   pipeline_.Add(std::move(where));

@@ -28,6 +28,8 @@ void RegisterPloverEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterCountsEvalCommand(CLI::App& eval, int* exit_code);
 // `eval location`, added to the `eval` group (location_commands.cc).
 void RegisterLocationEvalCommand(CLI::App& eval, int* exit_code);
+// `eval dates`, added to the `eval` group (dates_commands.cc).
+void RegisterDatesEvalCommand(CLI::App& eval, int* exit_code);
 // `bench pipeline`, added to the `bench` group (bench_pipeline_command.cc).
 void RegisterBenchPipeline(CLI::App& bench, int* exit_code);
 

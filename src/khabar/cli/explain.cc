@@ -273,6 +273,7 @@ SentenceExplanation SentenceExplainer::Explain(const doc::Document& document,
     explained.source = ExplainActor(document, sentence, event.source, date);
     explained.target = ExplainActor(document, sentence, event.target, date);
     if (!event.attributed_to.empty()) explained.attributed_to = std::string(document.RawText(event.attributed_to));
+    if (event.date.from_text) explained.date_expression = document.RawText(event.date.span);
     out.events.push_back(std::move(explained));
   }
   for (ExplainedWord& word : out.words) {

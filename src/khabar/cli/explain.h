@@ -62,6 +62,7 @@ struct ExplainedEvent {
   std::string block;  // the verb block of the pattern, "MEET [036]", or empty
   ExplainedActor source, target;
   std::string attributed_to;  // who says so, as written; empty when nobody
+  std::string date_expression;  // the words that date the event as written, or empty
 };
 
 // A source or target as the coder took it (events::ArgumentTrace).

@@ -19,6 +19,7 @@
 #include "khabar/events/cameo_codebook.h"
 #include "khabar/events/coding_trace.h"
 #include "khabar/events/event_stage.h"
+#include "khabar/when/when_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -73,7 +74,8 @@ Status ExplainRun::Code(doc::Document& document,
                         std::vector<events::SentenceTrace>* trace) const {
   KH_RETURN_IF_ERROR(analysis_.Analyze(document));
   // The events `khabar code` writes, and the coder's own account of each sentence.
-  return coder_.ProcessWithTrace(document, trace);
+  KH_RETURN_IF_ERROR(coder_.ProcessWithTrace(document, trace));
+  return when::WhenStage().Process(document);
 }
 
 void ExplainRun::OnDocument(doc::Document&& document) {

@@ -118,6 +118,18 @@ std::string FoldSpaces(std::string_view text) {
   return out;
 }
 
+// Where the event's date comes from (when stage, docs/formats/when.md).
+std::string DateText(const ExplainedEvent& explained) {
+  const doc::EventDate& date = explained.event->date;
+  if (date.precision == doc::DatePrecision::kNone) {
+    return "none: no expression in the event's clause and no publication date";
+  }
+  std::string out = fmt::format("{} ({})", doc::FormatEventDate(date),
+                                doc::DatePrecisionName(date.precision));
+  if (date.from_text) return out + fmt::format(", from \"{}\"", explained.date_expression);
+  return out + ", the publication date: no expression in the event's clause";
+}
+
 void AppendEvent(std::string& out, const ExplainedEvent& explained) {
   const doc::Event& event = *explained.event;
   fmt::format_to(std::back_inserter(out),
@@ -135,6 +147,7 @@ void AppendEvent(std::string& out, const ExplainedEvent& explained) {
   AppendLabelled(out, "pattern", fmt::format("{}  ({})", FoldSpaces(event.pattern), where));
   AppendLabelled(out, "negated",
                  event.negated ? "yes: coded as the negation of what the verb alone gives" : "no");
+  AppendLabelled(out, "date", DateText(explained));
   std::string certainty(doc::CertaintyName(event.certainty));
   if (!explained.attributed_to.empty()) certainty += ", according to \"" + explained.attributed_to + "\"";
   AppendLabelled(out, "certainty", certainty);
@@ -242,6 +255,14 @@ json EventJson(const ExplainedEvent& explained) {
   out["pattern_source"] = event.pattern_source;
   out["verb_block"] = NullIfEmpty(explained.block);
   out["negated"] = event.negated;
+  if (event.date.precision == doc::DatePrecision::kNone) {
+    out["date"] = nullptr;
+  } else {
+    out["date"] = {{"date", doc::FormatEventDate(event.date)},
+                   {"precision", std::string(doc::DatePrecisionName(event.date.precision))},
+                   {"from", event.date.from_text ? "text" : "publication"},
+                   {"expression", NullIfEmpty(explained.date_expression)}};
+  }
   out["certainty"] = std::string(doc::CertaintyName(event.certainty));
   out["attributed_to"] = NullIfEmpty(explained.attributed_to);
   return out;
