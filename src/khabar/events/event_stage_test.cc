@@ -690,6 +690,19 @@ TEST_F(EventStageTest, ASayerIsWhoSaysSoAndItsStatementIsNoEvent) {
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(TextOf(according, events[0].attributed_to), "Egypt");
   EXPECT_EQ(events[0].certainty, doc::Certainty::kReported);
+  // "Militants met Libya and talked, according to Egypt", the parser hanging "according to"
+  // on the other clause: it still names the sentence's source.
+  const std::vector<Row> elsewhere = {{"Militants", "militant", U::kNoun, 2, "nsubj"},
+                                      {"met", "meet", U::kVerb, 0, "root"},
+                                      {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                      {"and", "and", U::kCconj, 5, "cc"},
+                                      {"talked", "talk", U::kVerb, 2, "conj"},
+                                      {"according", "accord", U::kVerb, 8, "case"},
+                                      {"to", "to", U::kAdp, 6, "fixed"},
+                                      {"Egypt", "Egypt", U::kPropn, 5, "obl"}};
+  events = Code(elsewhere);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(TextOf(elsewhere, events[0].attributed_to), "Egypt");
 }
 
 TEST_F(EventStageTest, CertaintyIsAllegedHypotheticalDeniedOrNegated) {

@@ -38,11 +38,27 @@ void Attribution::FindSayer(int verb, Qualification* out) const {
   for (int at = verb, steps = 0; at >= 0 && steps < tree_.size(); ++steps) {
     if (FindSayerAmongKids(at, verb, out)) return;
     int up = tree_.head(at);
-    if (up < 0) return;
+    if (up < 0) break;
     std::string_view base = tree_.base(at);
     if ((base == "ccomp" || base == "parataxis") && is_statement_(up) && SaysThrough(up, out)) return;
-    if (!IsClauseLink(base)) return;
+    if (!IsClauseLink(base)) break;
     at = up;
+  }
+  FindSentenceAccordingTo(out);
+}
+
+// "Over 450 were killed and 2,000 injured in the assault, according to the WHO": a
+// sentence-final "according to" that the parser hung on another clause still names the
+// source of the sentence, unless it sits inside a relative clause.
+void Attribution::FindSentenceAccordingTo(Qualification* out) const {
+  for (int word = 0; word < tree_.size(); ++word) {
+    std::string_view marker = tree_.CaseOf(word);
+    if (tree_.base(word) != "obl" || (marker != "according" && marker != "accord")) continue;
+    bool relative = false;
+    for (int at = word; at >= 0; at = tree_.head(at)) relative = relative || tree_.rel(at) == "acl:relcl";
+    if (relative) continue;
+    out->attributed_to = PhraseSpan(word);
+    return;
   }
 }
 

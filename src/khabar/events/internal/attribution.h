@@ -49,6 +49,7 @@ class Attribution {
   void FindSayer(int verb, Qualification* out) const;
   bool FindSayerAmongKids(int at, int verb, Qualification* out) const;
   bool SaysThrough(int statement, Qualification* out) const;
+  void FindSentenceAccordingTo(Qualification* out) const;
   // A verb above the clause (through complements, conjuncts and adverbial clauses).
   bool UnderLemma(int verb, std::initializer_list<std::string_view> lemmas) const;
   // An adverb of the verb itself ("allegedly").

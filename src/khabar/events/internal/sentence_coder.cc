@@ -218,7 +218,7 @@ class Coder {
   // reporting verbs the dictionary files elsewhere.
   bool IsStatementWord(int word) const {
     static constexpr std::string_view kReporting[] = {"say", "tell", "report", "announce", "state", "add",
-                                                      "claim", "confirm", "quote", "allege", "declare"};
+                                                      "claim", "confirm", "quote", "allege", "declare", "reveal"};
     const VerbAnalysis* analysis = AnalysisOfConst(word);
     if (analysis != nullptr && IsStatementVerb(*analysis)) return true;
     return std::find(std::begin(kReporting), std::end(kReporting), tree_.lemma(word)) != std::end(kReporting);
