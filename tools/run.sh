@@ -21,8 +21,9 @@ kh_log "coding $1 into khabar.db"
 kh_log "events in khabar.db (all of them, as JSON Lines, in khabar.events.jsonl)"
 sqlite3 -header -column khabar.db "
   SELECT e.date, CASE WHEN e.source_code = '' THEN '(unknown)'
-                      ELSE substr(e.source_code || ' ' || e.source_actor, 1, 28) END AS source, e.cameo,
-         substr(e.target_code || ' ' || e.target_actor, 1, 28) AS target, e.plover,
-         CASE WHEN e.negated THEN 'negated' ELSE '' END AS note
+                      ELSE substr(e.source_code || ' ' || e.source_actor, 1, 24) END AS source, e.cameo,
+         substr(e.target_code || ' ' || e.target_actor, 1, 24) AS target, e.plover,
+         COALESCE(e.location_name, '') AS place, COALESCE(e.fatalities, '') AS killed,
+         e.certainty
   FROM events e JOIN reports r ON r.event_id = e.id
   ORDER BY r.document_id, r.sentence_index, e.id"
