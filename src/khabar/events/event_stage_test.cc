@@ -703,6 +703,20 @@ TEST_F(EventStageTest, ASayerIsWhoSaysSoAndItsStatementIsNoEvent) {
   events = Code(elsewhere);
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(TextOf(elsewhere, events[0].attributed_to), "Egypt");
+  // "Militants met Libya after talks, the radio said", "said" misparsed as a relative clause
+  // of "talks": a trailing ", <subject> said" says the sentence.
+  const std::vector<Row> trailing = {{"Militants", "militant", U::kNoun, 2, "nsubj"},
+                                     {"met", "meet", U::kVerb, 0, "root"},
+                                     {"Libya", "Libya", U::kPropn, 2, "obj"},
+                                     {"after", "after", U::kAdp, 5, "case"},
+                                     {"talks", "talk", U::kNoun, 2, "obl"},
+                                     {",", ",", U::kPunct, 9, "punct"},
+                                     {"the", "the", U::kDet, 8, "det"},
+                                     {"radio", "radio", U::kNoun, 9, "nsubj"},
+                                     {"said", "say", U::kVerb, 5, "acl:relcl"}};
+  events = Code(trailing);
+  ASSERT_EQ(Triples(events), Triples_({"REB 040 LBY"}));
+  EXPECT_EQ(TextOf(trailing, events[0].attributed_to), "the radio");
 }
 
 TEST_F(EventStageTest, CertaintyIsAllegedHypotheticalDeniedOrNegated) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <vector>
 
 namespace khabar::events::internal {
 namespace {
@@ -44,13 +45,36 @@ void Attribution::FindSayer(int verb, Qualification* out) const {
     if (!IsClauseLink(base)) break;
     at = up;
   }
-  FindSentenceAccordingTo(out);
+  if (FindSentenceAccordingTo(out)) return;
+  FindTrailingSayer(verb, out);
+}
+
+// "X handed over Y after meeting Z, his office said in a statement": a trailing ", <subject>
+// <statement verb>" with no clause of its own says the whole sentence, wherever the parser
+// hung it.
+void Attribution::FindTrailingSayer(int verb, Qualification* out) const {
+  for (int statement = verb + 1; statement < tree_.size(); ++statement) {
+    if (!is_statement_(statement)) continue;
+    int subject = -1;
+    bool has_clause = false;
+    for (int kid : tree_.kids(statement)) {
+      if (tree_.rel(kid) == "nsubj") subject = kid;
+      has_clause = has_clause || tree_.base(kid) == "ccomp" || tree_.base(kid) == "xcomp";
+    }
+    if (subject < 0 || has_clause || subject > statement) continue;
+    std::vector<int> words = tree_.Subtree(subject, [](int) { return false; });
+    int first = words.front();
+    if (first <= verb || first == 0 || tree_.form(first - 1) != ",") continue;
+    out->attributed_to = PhraseSpan(subject);
+    out->statement = statement;
+    return;
+  }
 }
 
 // "Over 450 were killed and 2,000 injured in the assault, according to the WHO": a
 // sentence-final "according to" that the parser hung on another clause still names the
 // source of the sentence, unless it sits inside a relative clause.
-void Attribution::FindSentenceAccordingTo(Qualification* out) const {
+bool Attribution::FindSentenceAccordingTo(Qualification* out) const {
   for (int word = 0; word < tree_.size(); ++word) {
     std::string_view marker = tree_.CaseOf(word);
     if (tree_.base(word) != "obl" || (marker != "according" && marker != "accord")) continue;
@@ -58,8 +82,9 @@ void Attribution::FindSentenceAccordingTo(Qualification* out) const {
     for (int at = word; at >= 0; at = tree_.head(at)) relative = relative || tree_.rel(at) == "acl:relcl";
     if (relative) continue;
     out->attributed_to = PhraseSpan(word);
-    return;
+    return true;
   }
+  return false;
 }
 
 // "..., police said" (a parataxis below the clause) or "according to the BBC".

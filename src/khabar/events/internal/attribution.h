@@ -49,7 +49,8 @@ class Attribution {
   void FindSayer(int verb, Qualification* out) const;
   bool FindSayerAmongKids(int at, int verb, Qualification* out) const;
   bool SaysThrough(int statement, Qualification* out) const;
-  void FindSentenceAccordingTo(Qualification* out) const;
+  bool FindSentenceAccordingTo(Qualification* out) const;
+  void FindTrailingSayer(int verb, Qualification* out) const;
   // A verb above the clause (through complements, conjuncts and adverbial clauses).
   bool UnderLemma(int verb, std::initializer_list<std::string_view> lemmas) const;
   // An adverb of the verb itself ("allegedly").
