@@ -30,10 +30,10 @@ constexpr std::array<std::string_view, 72> kPlaceNouns = {
     "church",  "market",   "bridge",   "lake",     "river",     "avenue",     "sector"};
 
 // Verbs whose object is often the place itself ("captured Badme", "shelled Pooneryn").
-constexpr std::array<std::string_view, 22> kPlaceObjectVerbs = {
+constexpr std::array<std::string_view, 23> kPlaceObjectVerbs = {
     "capture", "seize",   "recapture", "retake",  "bomb",    "shell",  "bombard", "raid",
     "storm",   "patrol",  "liberate",  "overrun", "occupy",  "besiege", "surround", "invade",
-    "enter",   "control", "attack",    "strike",  "pound",   "hit"};
+    "enter",   "control", "attack",    "strike",  "pound",   "hit",     "visit"};
 
 constexpr std::array<std::string_view, 26> kDateWords = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -57,6 +57,11 @@ constexpr std::array<std::string_view, 8> kPartNouns = {"half", "part", "much", 
 constexpr std::array<std::string_view, 20> kNonPlacingCases = {
     "according", "accord", "after",  "before",  "since",  "against", "for",     "despite", "than", "like",
     "as",        "following", "follow", "including", "include", "about", "over", "without", "because", "unlike"};
+
+// Verbs whose "on" phrase is what they bear on, not where they happen ("called on Egypt to
+// supply missiles", "imposed sanctions on Iran").
+constexpr std::array<std::string_view, 12> kBearingOnVerbs = {
+    "call", "urge", "press", "rely", "depend", "focus", "impose", "insist", "comment", "count", "agree", "reflect"};
 
 // Verbs of motion, whose "to" phrase is where the event goes ("marched to the Sydney offices").
 constexpr std::array<std::string_view, 6> kMotionVerbs = {"march", "patrol", "walk", "advance", "move", "drive"};
@@ -293,13 +298,20 @@ bool StartsOtherClause(const SentenceView& view, int word) {
   return clausal && HasOwnSubject(view, word);
 }
 
+// "called on Egypt": the "on" phrase of a verb of kBearingOnVerbs.
+bool IsBearingOn(const SentenceView& view, int word) {
+  int head = view.head(word);
+  return CaseOf(view, word) == "on" && head >= 0 && In(kBearingOnVerbs, Lower(view.lemma(head)));
+}
+
 bool IsLocativePhrase(const SentenceView& view, int word) {
   std::string_view base = view.base(word);
   if (base != "obl" && base != "nmod" && base != "advmod") return false;
   if (view.rel(word) == "obl:tmod" || view.rel(word) == "nmod:poss") return false;
   std::string preposition = CaseOf(view, word);
-  if (In(kLocativeCases, preposition)) return true;
   int head = view.head(word);
+  if (IsBearingOn(view, word)) return false;
+  if (In(kLocativeCases, preposition)) return true;
   return preposition == "to" && base == "obl" && head >= 0 && In(kMotionVerbs, Lower(view.lemma(head)));
 }
 
@@ -422,6 +434,7 @@ std::optional<Name> NearestInSentence(const SentenceView& view, int verb, const 
     std::string_view base = view.base(word);
     bool nominal = base != "case" && base != "mark" && base != "punct" && base != "det";
     if (!nominal || !In(kLocativeCases, CaseOf(view, word)) || InRelativeClause(view, word, verb)) continue;
+    if (IsBearingOn(view, word)) continue;
     std::optional<Name> name = PlaceIn(view, word, gazetteer, 0);
     int distance = std::abs(word - verb);
     if (name && (!best || distance < best_distance)) {

@@ -196,5 +196,30 @@ TEST(AttachmentTest, HeadlineCapitalsAreNoPlace) {
   EXPECT_EQ(Attach(rows, 2), "");
 }
 
+TEST(AttachmentTest, TheTownVisitedIsThePlace) {
+  // The minister visited Zahra twice .
+  std::vector<Row> rows = {{"The", "the", Upos::kDet, 2, "det"},
+                           {"minister", "minister", Upos::kNoun, 3, "nsubj"},
+                           {"visited", "visit", Upos::kVerb, 0, "root"},
+                           {"Zahra", "Zahra", Upos::kPropn, 3, "obj"},
+                           {"twice", "twice", Upos::kAdv, 3, "advmod"},
+                           {".", ".", Upos::kPunct, 3, "punct"}};
+  EXPECT_EQ(Attach(rows, 3), "Zahra");
+}
+
+TEST(AttachmentTest, WhomOneCallsOnIsNoPlace) {
+  // The general called on Zahra to send arms .
+  std::vector<Row> rows = {{"The", "the", Upos::kDet, 2, "det"},
+                           {"general", "general", Upos::kNoun, 3, "nsubj"},
+                           {"called", "call", Upos::kVerb, 0, "root"},
+                           {"on", "on", Upos::kAdp, 5, "case"},
+                           {"Zahra", "Zahra", Upos::kPropn, 3, "obl"},
+                           {"to", "to", Upos::kPart, 7, "mark"},
+                           {"send", "send", Upos::kVerb, 3, "xcomp"},
+                           {"arms", "arm", Upos::kNoun, 7, "obj"},
+                           {".", ".", Upos::kPunct, 3, "punct"}};
+  EXPECT_EQ(Attach(rows, 3), "");
+}
+
 }  // namespace
 }  // namespace khabar::where
