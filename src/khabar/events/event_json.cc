@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <vector>
 
 namespace khabar::events {
@@ -96,7 +97,8 @@ json EventObject(const doc::Document& document, const doc::Event& event) {
   out["cameo"] = event.cameo;
   out["root"] = event.root;
   out["quad_class"] = event.quad_class;
-  out["goldstein"] = event.goldstein;
+  // The weights have one decimal; the float widened to double would print 3.4000000953674316.
+  out["goldstein"] = std::round(static_cast<double>(event.goldstein) * 10.0) / 10.0;
   out["plover"] = event.plover.empty() ? json(nullptr) : json(event.plover);
   out["location"] = Place(document, event.place);
   out["fatalities"] = Count(event.counts.killed);
