@@ -299,6 +299,14 @@ TEST_F(EventStageTest, DeniedClauseIsNegated) {
             Triples_({"EGY 120 LBY neg"}));
 }
 
+TEST_F(EventStageTest, ADeniedGerundParsedAsAnAdverbialClauseIsNegated) {
+  EXPECT_EQ(Triples(Code({{"Egypt", "Egypt", U::kPropn, 2, "nsubj"},
+                          {"denied", "deny", U::kVerb, 0, "root"},
+                          {"attacking", "attack", U::kVerb, 2, "advcl"},
+                          {"Libya", "Libya", U::kPropn, 3, "obj"}})),
+            Triples_({"EGY 120 LBY neg"}));
+}
+
 TEST_F(EventStageTest, MultiWordVerbWithParticle) {
   std::vector<doc::Event> events = Code({{"Libya", "Libya", U::kPropn, 2, "nsubj"},
                                          {"handed", "hand", U::kVerb, 0, "root"},

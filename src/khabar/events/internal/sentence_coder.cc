@@ -874,12 +874,24 @@ class Coder {
       return tree_.Depth(a->word) > tree_.Depth(b->word);
     });
     for (VerbAnalysis* lower : order) {
-      if (!IsComplement(tree_, lower->word)) continue;
+      if (!IsComplement(tree_, lower->word) && !IsDeniedGerund(lower->word)) continue;
       int up = tree_.head(lower->word);
       VerbAnalysis* upper = up >= 0 ? AnalysisOf(up) : nullptr;
       if (upper == nullptr) continue;
       CombineInto(*upper, *lower);
     }
+  }
+
+  // "denied attacking the port" parsed with the gerund as an unmarked adverbial clause: what
+  // is denied or refused, as an xcomp would be.
+  bool IsDeniedGerund(int word) const {
+    int up = tree_.head(word);
+    if (up < 0 || tree_.base(word) != "advcl") return false;
+    if (!IsDenial(tree_.lemma(up)) && !IsRefusal(tree_.lemma(up))) return false;
+    for (int kid : tree_.kids(word)) {
+      if (tree_.rel(kid) == "mark") return false;
+    }
+    return true;
   }
 
   void CombineInto(VerbAnalysis& upper, VerbAnalysis& lower) {
