@@ -10,6 +10,7 @@ KH_PACKAGES=(
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base iso-codes
+  libpq-dev postgresql
 )
 
 kh_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -77,4 +78,62 @@ kh_train_models() {
     kh_log "training the named-entity model"
     (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train ner -o models/ner-en.khm)
   fi
+}
+
+# Starts a throwaway PostgreSQL server for the store tests: initdb into a fresh temporary
+# directory, listening on 127.0.0.1 at a free port (trust authentication, nothing else can
+# reach it), with a database "khabar". Exports KHABAR_TEST_PG (a libpq URI) and
+# KHABAR_TEST_PG_DIR; kh_stop_test_postgres stops the server and removes the directory.
+# PostgreSQL refuses to run as root, so as root the server runs as the "postgres" user that
+# Debian's postgresql-common creates. Returns 1, with the server log, when anything fails.
+kh_start_test_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    kh_log "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"
+    return 1
+  fi
+  local as_user=()
+  if [ "$(id -u)" -eq 0 ]; then
+    if ! id postgres >/dev/null 2>&1; then
+      kh_log "running as root but there is no postgres user to run the server"
+      return 1
+    fi
+    as_user=(runuser -u postgres --)
+  fi
+  KHABAR_TEST_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/khabar-pg.XXXXXX")
+  export KHABAR_TEST_PG_DIR
+  [ ${#as_user[@]} -gt 0 ] && chown postgres: "$KHABAR_TEST_PG_DIR"
+  local port
+  # A port in 20000-59999 that nothing answers on.
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+  done
+  local data=$KHABAR_TEST_PG_DIR/data log=$KHABAR_TEST_PG_DIR/server.log
+  KH_TEST_PG_CTL=("${as_user[@]}" "$bin/pg_ctl" -D "$data")
+  kh_log "starting a test PostgreSQL ($bin) on 127.0.0.1:$port in $KHABAR_TEST_PG_DIR"
+  # fsync=off: a throwaway cluster; the tests kill clients, never the server or the machine.
+  if ! "${as_user[@]}" "$bin/initdb" -D "$data" -U khabar --auth=trust -E UTF8 --locale=C.UTF-8 \
+         >"$KHABAR_TEST_PG_DIR/initdb.log" 2>&1 ||
+     ! "${as_user[@]}" "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
+         -o "-p $port -k $KHABAR_TEST_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start \
+         >/dev/null ||
+     ! "$bin/createdb" -h 127.0.0.1 -p "$port" -U khabar khabar; then
+    cat "$KHABAR_TEST_PG_DIR"/initdb.log "$log" >&2 2>/dev/null
+    kh_log "could not start the test PostgreSQL server"
+    kh_stop_test_postgres
+    return 1
+  fi
+  export KHABAR_TEST_PG="postgresql://khabar@127.0.0.1:$port/khabar"
+}
+
+kh_stop_test_postgres() {
+  [ -n "${KHABAR_TEST_PG_DIR:-}" ] || return 0
+  if [ -f "$KHABAR_TEST_PG_DIR/data/postmaster.pid" ]; then
+    "${KH_TEST_PG_CTL[@]}" stop -m immediate -w >/dev/null 2>&1 ||
+      kill -9 "$(head -1 "$KHABAR_TEST_PG_DIR/data/postmaster.pid")" 2>/dev/null
+  fi
+  rm -rf "$KHABAR_TEST_PG_DIR"
+  unset KHABAR_TEST_PG_DIR KHABAR_TEST_PG
 }

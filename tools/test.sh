@@ -2,6 +2,8 @@
 # Every test: installs what is missing, builds a release with the tests, trains the models
 # if absent, and runs the whole ctest suite (unit, golden, fuzz-corpus replay, accuracy
 # floors); then builds with ASan+UBSan and runs the fast suite again under the sanitizers.
+# The store's PostgreSQL tests run against a throwaway server started here (kh_start_test_postgres)
+# and stopped on exit; if it cannot start, the run fails rather than skipping them.
 # .ci/run calls exactly this.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -13,6 +15,9 @@ kh_train_models
 
 export KHABAR_DATA=${KHABAR_DATA:-$(kh_data_dir)}
 export KHABAR_MODELS=$KH_ROOT/models
+kh_start_test_postgres
+trap kh_stop_test_postgres EXIT
+export KHABAR_REQUIRE_PG=1
 kh_log "running the test suite (release)"
 ctest --test-dir build/release -j "$KH_JOBS" --output-on-failure
 

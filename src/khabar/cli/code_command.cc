@@ -18,7 +18,7 @@
 #include "khabar/pipeline/analysis.h"
 #include "khabar/pipeline/conllu_writer.h"
 #include "khabar/pipeline/pipeline.h"
-#include "khabar/store/sqlite_store.h"
+#include "khabar/store/open_store.h"
 #include "khabar/where/where_stage.h"
 #include "khabar/when/when_stage.h"
 
@@ -118,7 +118,7 @@ class CodeRun {
   Progress progress_;
   EventPrinter printer_;
   pipeline::Pipeline pipeline_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
   ingest::NearDuplicateIndex near_duplicates_;
   std::vector<doc::Document> batch_;
   std::vector<ArticleRow> rows_;
@@ -139,7 +139,7 @@ Status CodeRun::SetUp() {
   pipeline_.Add(std::move(where));
   pipeline_.Add(std::make_unique<counts::CountsStage>());
   if (options_.db_path.empty()) return Status();
-  KH_ASSIGN_OR_RETURN(store_, store::SqliteStore::Open(options_.db_path));
+  KH_ASSIGN_OR_RETURN(store_, store::OpenStore(options_.db_path));
   KH_ASSIGN_OR_RETURN(std::vector<store::StoredFingerprint> fingerprints,
                       store_->LoadFingerprints());
   for (const store::StoredFingerprint& fingerprint : fingerprints) {
@@ -271,7 +271,7 @@ void CodeRun::PrintSummary() {
   if (!summary.ok()) return;
   fmt::print(stderr,
              "database {}: {} articles, {} sentences, {} tokens, {} events, {} quarantined inputs\n",
-             options_.db_path, summary->documents, summary->sentences, summary->tokens,
+             store::RedactStoreSpec(options_.db_path), summary->documents, summary->sentences, summary->tokens,
              summary->events, summary->quarantined);
 }
 
@@ -309,7 +309,8 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
       ->required();
   command->add_option("--meta", options->meta_path,
                       "Sidecar JSONL mapping file names to outlet, title, published date, URL");
-  command->add_option("--db", options->db_path, "SQLite database to store into (created if absent)");
+  command->add_option("--db", options->db_path, "SQLite database file to store into (created if absent), or a PostgreSQL URI"
+                     " postgresql://user@host:port/dbname (migrated on first use)");
   command->add_option("--format", options->format,
                       "Output on stdout: events as JSON Lines, TSV (GDELT-like columns) or a GeoJSON FeatureCollection, each article's analysis as CoNLL-U, or none")
       ->check(CLI::IsMember({"jsonl", "tsv", "geojson", "conllu", "none"}));
