@@ -140,12 +140,21 @@ std::string Join(const std::vector<std::string>& cells, char separator) {
   return line;
 }
 
-// "Khalifa Haftar (LBYMIL)", "police (COP)", or "-" for no argument.
+constexpr size_t kPartyWidth = 28;
+
+// "Khalifa Haftar (LBYMIL)", "police (COP)", or "-" for no argument; a long name is cut
+// (at a UTF-8 character boundary, marked with '~') so the code stays visible.
 std::string Party(const std::string& text, const std::string& actor, const std::string& code) {
-  const std::string& name = actor.empty() ? text : actor;
+  std::string name = actor.empty() ? text : actor;
   if (name.empty() && code.empty()) return "-";
-  if (code.empty()) return name;
-  return name.empty() ? code : name + " (" + code + ")";
+  if (code.empty() || name.empty()) return name.empty() ? code : name;
+  const size_t room = kPartyWidth > code.size() + 3 ? kPartyWidth - code.size() - 3 : 1;
+  if (name.size() > room) {
+    size_t cut = room - 1;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name = name.substr(0, cut) + "~";
+  }
+  return name + " (" + code + ")";
 }
 
 }  // namespace
