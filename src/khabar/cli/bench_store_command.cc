@@ -35,7 +35,7 @@ constexpr int kPlaces = 300;
 
 struct BenchStoreOptions {
   int64_t events = 1000000;
-  int runs = 200;
+  int runs = 50;
   std::string db;  // empty: a temporary file, removed afterwards
   bool json = false;
 };

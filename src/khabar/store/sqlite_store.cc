@@ -70,6 +70,9 @@ Status SqliteStore::Configure() {
   KH_RETURN_IF_ERROR(internal::CheckIsKhabarDatabase(connection_));  // before changing anything
   KH_RETURN_IF_ERROR(SetWalMode());
   KH_RETURN_IF_ERROR(connection_.Exec("PRAGMA synchronous = NORMAL", "setting synchronous"));
+  // 64 MB of page cache (the default is 2 MB): a million events' indexes stay in memory
+  // instead of being re-read from the OS on every insert (`khabar bench store`).
+  KH_RETURN_IF_ERROR(connection_.Exec("PRAGMA cache_size = -65536", "setting the cache size"));
   return connection_.Exec("PRAGMA foreign_keys = ON", "enabling foreign keys");
 }
 

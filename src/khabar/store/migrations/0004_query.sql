@@ -35,3 +35,9 @@ INSERT INTO event_text (event_id, body)
          || ' ' || e.source_text || ' ' || e.source_actor || ' ' || e.target_text || ' ' || e.target_actor
   FROM reports r JOIN events e ON e.id = r.event_id JOIN document_texts t ON t.document_id = r.document_id;
 {{END}}
+
+-- For `khabar query`: a root with a date range, ordered by date (--root 19 --from 2019-04),
+-- and the latitude band of --near, whose longitude is checked in the index. Measured with
+-- `khabar bench store` (docs/formats/query.md, "Benchmark").
+CREATE INDEX events_root_date ON events (root, date);
+CREATE INDEX events_location_lat_lon ON events (location_lat, location_lon);
