@@ -176,6 +176,7 @@ void RegisterBenchCommand(CLI::App& app, int* exit_code) {
   text->callback([options, exit_code] { *exit_code = RunBenchText(*options); });
   RegisterBenchParse(*bench, exit_code);
   RegisterBenchPipeline(*bench, exit_code);
+  RegisterBenchStore(*bench, exit_code);
 }
 
 }  // namespace khabar::cli

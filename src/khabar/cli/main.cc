@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   khabar::cli::RegisterTokenizeCommand(app, &exit_code);
   khabar::cli::RegisterParseCommand(app, &exit_code);
   khabar::cli::RegisterEvalCommand(app, &exit_code);
+  khabar::cli::RegisterQueryCommand(app, &exit_code);
+  khabar::cli::RegisterExportCommand(app, &exit_code);
   khabar::cli::RegisterBenchCommand(app, &exit_code);
   khabar::cli::RegisterTrainCommand(app, &exit_code);
   try {

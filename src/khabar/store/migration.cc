@@ -47,6 +47,8 @@ StatusOr<std::string> ExpandDialect(std::string_view sql, Dialect dialect) {
   std::string out;
   out.reserve(sql.size());
   size_t pos = 0;
+  bool in_block = false;  // inside {{SQLITE}} or {{POSTGRES}} ... {{END}}
+  bool keep = true;       // the text here belongs to `dialect`
   while (pos < sql.size()) {
     const size_t open = sql.find(kTokenOpen, pos);
     if (open == std::string_view::npos) break;
@@ -56,11 +58,28 @@ StatusOr<std::string> ExpandDialect(std::string_view sql, Dialect dialect) {
     }
     const std::string_view token =
         sql.substr(open + kTokenOpen.size(), close - open - kTokenOpen.size());
-    KH_ASSIGN_OR_RETURN(std::string_view replacement, TokenSql(token, dialect));
-    out.append(sql.substr(pos, open - pos));
-    out.append(replacement);
+    if (keep) out.append(sql.substr(pos, open - pos));
     pos = close + kTokenClose.size();
+    if (token == "SQLITE" || token == "POSTGRES") {
+      if (in_block) {
+        return InternalError("nested migration dialect block at byte " + std::to_string(open));
+      }
+      in_block = true;
+      keep = (token == "SQLITE") == (dialect == Dialect::kSqlite);
+      continue;
+    }
+    if (token == "END") {
+      if (!in_block) {
+        return InternalError("{{END}} without a dialect block at byte " + std::to_string(open));
+      }
+      in_block = false;
+      keep = true;
+      continue;
+    }
+    KH_ASSIGN_OR_RETURN(std::string_view replacement, TokenSql(token, dialect));
+    if (keep) out.append(replacement);
   }
+  if (in_block) return InternalError("migration dialect block without {{END}}");
   out.append(sql.substr(pos));
   return out;
 }

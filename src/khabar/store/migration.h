@@ -44,7 +44,10 @@ enum class Dialect { kSqlite, kPostgres };
 // Replaces the dialect tokens of a migration with the dialect's SQL:
 //   {{ROW_ID}}  auto-numbered 64-bit primary key.
 //   {{BYTES}}   a byte string: BLOB (SQLite), BYTEA (PostgreSQL).
-// Internal for an unknown or unterminated token.
+// and keeps the text of a dialect block only for its dialect (blocks do not nest):
+//   {{SQLITE}} ... {{END}}    SQLite only (an FTS5 virtual table);
+//   {{POSTGRES}} ... {{END}}  PostgreSQL only (its tsvector counterpart).
+// Internal for an unknown or unterminated token, or an unbalanced or nested block.
 StatusOr<std::string> ExpandDialect(std::string_view sql, Dialect dialect);
 
 // Creates the bookkeeping table if it is missing. Fixed SQL, valid in both dialects.

@@ -72,6 +72,14 @@ class SqliteStore : public Store {
                                 const std::string& event_id, std::string_view date_precision,
                                 std::string_view date_from, std::string_view now);
 
+  // Schema version 4's search rows: the report's sentence and actor names for full-text search,
+  // and the event's actor keys (actor_keys.h).
+  Status InsertEventText(const doc::Document& document, const doc::Event& event,
+                         doc::Span raw_sentence, int64_t event_row);
+  Status InsertActorKeys(const std::string& source_text, const std::string& source_actor,
+                         const std::string& target_text, const std::string& target_actor,
+                         int64_t event_row);
+
   std::mutex mutex_;
   internal::SqliteConnection connection_;   // GUARDED_BY(mutex_); outlives statements_
   std::unique_ptr<Statements> statements_;  // GUARDED_BY(mutex_)

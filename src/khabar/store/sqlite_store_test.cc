@@ -164,7 +164,7 @@ TEST(SqliteStoreTest, VersionOneDatabaseGainsTheMinhashColumn) {
             "");
   std::unique_ptr<SqliteStore> store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(RawQuery(path, "SELECT MAX(version) FROM schema_migrations"), "3");  // the latest
+  EXPECT_EQ(RawQuery(path, "SELECT MAX(version) FROM schema_migrations"), kLatest);
   std::vector<doc::Document> batch;
   batch.push_back(MakeDocument("new", "", "Signed."));
   ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
@@ -174,6 +174,47 @@ TEST(SqliteStoreTest, VersionOneDatabaseGainsTheMinhashColumn) {
   EXPECT_EQ((*fingerprints)[0].doc_id, "old");
   EXPECT_EQ((*fingerprints)[0].minhash, "");
   EXPECT_EQ((*fingerprints)[1].minhash, "sig:new");
+}
+
+TEST(SqliteStoreTest, VersionFourIndexesEarlierReportsForSearch) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  {
+    StatusOr<internal::SqliteConnection> connection = internal::SqliteConnection::Open(path);
+    ASSERT_THAT(connection, IsOk());
+    ASSERT_THAT(
+        internal::MigrateSqlite(*connection, EmbeddedMigrations().first(3), "2026-01-01T00:00:00Z"),
+        IsOk());
+  }
+  // "Intro. Rebels shelled Darnah." with its second sentence's bytes 7..29 reporting an event.
+  ASSERT_EQ(RawQuery(path,
+                     "INSERT INTO documents (id, doc_id, content_hash, simhash, token_count,"
+                     " sentence_count, ingested_at) VALUES (1, 'old', 1, 2, 4, 2, 'x');"
+                     "INSERT INTO document_texts VALUES (1, 'Intro. Rebels shelled Darnah.',"
+                     " 'Intro. Rebels shelled Darnah.');"
+                     "INSERT INTO sentences VALUES (1, 1, 7, 29, 7, 29, 3);"
+                     "INSERT INTO events (id, event_id, source_text, cameo, root, quad_class,"
+                     " created_at) VALUES (1, 'e1', 'Rebels', '195', '19', 4, 'x');"
+                     "INSERT INTO reports (event_id, document_id, sentence_index, span_begin,"
+                     " span_end) VALUES (1, 1, 1, 7, 29)"),
+            "");
+  ASSERT_NE(OpenOrDie(path), nullptr);
+  EXPECT_EQ(RawQuery(path, "SELECT event_id FROM event_text WHERE event_text MATCH 'darnah'"), "1");
+  EXPECT_EQ(RawQuery(path, "SELECT body FROM event_text"), "Rebels shelled Darnah. Rebels   ");
+}
+
+TEST(SqliteStoreTest, NewEventsGetActorKeysAndSearchText) {
+  ScratchDir dir;
+  const std::string path = dir.File("k.db");
+  std::unique_ptr<SqliteStore> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  std::vector<doc::Document> batch;
+  batch.push_back(MakeDocument("a", "", "Hafter met envoys."));
+  AddEvent(batch.back(), 0, "LBYMIL", "040", "IGOUNO").source.actor = "KHALIFA_HAFTAR";
+  ASSERT_THAT(store->WriteDocuments(Pointers(batch)), IsOk());
+  // The key of Haftar, Hafter and Hifter (dict/normalize.h).
+  EXPECT_EQ(RawQuery(path, "SELECT COUNT(*) FROM event_actor_keys WHERE actor_key = 'hefter'"), "1");
+  EXPECT_EQ(RawQuery(path, "SELECT body FROM event_text"), "Hafter met envoys. Khalifa Haftar");
 }
 
 TEST(SqliteStoreTest, StoresOffsetsAndMetadata) {

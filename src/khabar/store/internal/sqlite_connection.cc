@@ -96,6 +96,10 @@ double SqliteStatement::ColumnDouble(int column) const {
   return sqlite3_column_double(statement_.get(), column);
 }
 
+bool SqliteStatement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+}
+
 std::string_view SqliteStatement::ColumnText(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_.get(), column);
   if (text == nullptr) return {};
@@ -165,6 +169,13 @@ StatusOr<int64_t> SqliteConnection::QueryInt64(std::string_view sql) {
 Status SqliteConnection::SetBusyTimeout(int milliseconds) {
   const int rc = sqlite3_busy_timeout(db_.get(), milliseconds);
   return rc == SQLITE_OK ? Status::Ok() : Error(rc, "setting the busy timeout");
+}
+
+Status SqliteConnection::CreateFunction(const char* name, int arguments, ScalarFunction function) {
+  const int rc = sqlite3_create_function_v2(db_.get(), name, arguments,
+                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, function,
+                                            nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : Error(rc, std::string("registering function ") + name);
 }
 
 int64_t SqliteConnection::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_.get()); }

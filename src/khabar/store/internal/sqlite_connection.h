@@ -23,7 +23,9 @@
 #include "khabar/base/status.h"
 
 struct sqlite3;
+struct sqlite3_context;
 struct sqlite3_stmt;
+struct sqlite3_value;
 
 namespace khabar::store::internal {
 
@@ -68,6 +70,7 @@ class SqliteStatement {
   int64_t ColumnInt64(int column) const;
   double ColumnDouble(int column) const;
   std::string_view ColumnText(int column) const;  // valid until the next Step() or Reset()
+  bool ColumnIsNull(int column) const;
   // The column's bytes (empty for NULL); valid until the next Step() or Reset().
   std::string_view ColumnBlob(int column) const;
 
@@ -105,6 +108,10 @@ class SqliteConnection {
   StatusOr<int64_t> QueryInt64(std::string_view sql);
 
   Status SetBusyTimeout(int milliseconds);
+  // Registers a deterministic application-defined SQL function `name` of `arguments` arguments
+  // on this connection (sqlite3_create_function_v2); it must not throw.
+  using ScalarFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
+  Status CreateFunction(const char* name, int arguments, ScalarFunction function);
   // rowid of the last row this connection inserted.
   int64_t LastInsertRowId() const;
   // True when no transaction is open.

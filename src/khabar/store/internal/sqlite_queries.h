@@ -37,6 +37,11 @@ inline constexpr std::string_view kInsertEvent =
 inline constexpr std::string_view kInsertReport =
     "INSERT INTO reports (event_id, document_id, sentence_index, span_begin, span_end, pattern)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
+// Schema version 4: what `khabar query` searches (actor_keys.h, docs/formats/query.md).
+inline constexpr std::string_view kInsertActorKey =
+    "INSERT INTO event_actor_keys (actor_key, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+inline constexpr std::string_view kInsertEventText =
+    "INSERT INTO event_text (body, event_id) VALUES (?1, ?2)";
 inline constexpr std::string_view kInsertQuarantine =
     "INSERT INTO quarantine (path, doc_id, stage, line, byte_offset, code, message, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
