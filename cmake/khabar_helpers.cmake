@@ -37,6 +37,19 @@ function(khabar_test name)
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     PROPERTIES LABELS "${ARG_LABELS}"
     DISCOVERY_TIMEOUT 60)
+  if("fast" IN_LIST ARG_LABELS)
+    set_property(GLOBAL APPEND PROPERTY KH_FAST_TEST_TARGETS ${name})
+  endif()
+endfunction()
+
+# kh_fast_tests: every program the `fast` label runs, and nothing else (not the CLI, the
+# benchmarks or the slow suites), for the sanitizer build of tools/test.sh. Call once, after
+# every module is added.
+function(khabar_fast_tests_target)
+  get_property(targets GLOBAL PROPERTY KH_FAST_TEST_TARGETS)
+  if(targets)
+    add_custom_target(kh_fast_tests DEPENDS ${targets})
+  endif()
 endfunction()
 
 function(khabar_benchmark name)
@@ -61,6 +74,7 @@ function(khabar_fuzzer name)
       add_test(NAME ${name}.replay
         COMMAND ${name} ${PROJECT_SOURCE_DIR}/fuzz/corpus/${ARG_CORPUS})
       set_tests_properties(${name}.replay PROPERTIES LABELS fast)
+      set_property(GLOBAL APPEND PROPERTY KH_FAST_TEST_TARGETS ${name})
     endif()
   endif()
 endfunction()

@@ -32,12 +32,14 @@ kh_install_deps() {
 
 # Configures and builds a CMake preset with every core, logging to build/<preset>.log;
 # links ./khabar to the release CLI. On failure prints the log's tail and returns 1.
+# kh_build PRESET [TARGET]: configures and builds a preset (every target, or only TARGET).
 kh_build() {
   local preset=$1
+  local target=(${2:+--target "$2"})
   local log="$KH_ROOT/build/$preset.log"
   mkdir -p "$KH_ROOT/build"
-  kh_log "building ($preset, $KH_JOBS jobs; log in build/$preset.log)"
-  if ! (cd "$KH_ROOT" && cmake --preset "$preset" && cmake --build --preset "$preset" -j "$KH_JOBS") \
+  kh_log "building ($preset${2:+, target $2}, $KH_JOBS jobs; log in build/$preset.log)"
+  if ! (cd "$KH_ROOT" && cmake --preset "$preset" && cmake --build --preset "$preset" -j "$KH_JOBS" "${target[@]}") \
       > "$log" 2>&1; then
     grep -vE '^\[[0-9]+/[0-9]+\] (Building|Linking)' "$log" | tail -40 >&2
     kh_log "build ($preset) failed; see build/$preset.log"
