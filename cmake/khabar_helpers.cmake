@@ -42,13 +42,13 @@ function(khabar_test name)
   endif()
 endfunction()
 
-# kh_fast_tests: every program the `fast` label runs, and nothing else (not the CLI, the
-# benchmarks or the slow suites), for the sanitizer build of tools/test.sh. Call once, after
-# every module is added.
+# kh_fast_tests: every program the `fast` label runs (the test programs, the fuzz replays,
+# and the CLI for the golden cases), not the benchmarks, for the sanitizer build of
+# tools/test.sh. Call once, after every module is added.
 function(khabar_fast_tests_target)
   get_property(targets GLOBAL PROPERTY KH_FAST_TEST_TARGETS)
   if(targets)
-    add_custom_target(kh_fast_tests DEPENDS ${targets})
+    add_custom_target(kh_fast_tests DEPENDS ${targets} khabar)
   endif()
 endfunction()
 

@@ -21,8 +21,8 @@ export KHABAR_REQUIRE_PG=1
 kh_log "running the test suite (release)"
 ctest --test-dir build/release -j "$KH_JOBS" --output-on-failure
 
-# Only the programs of the fast suite: the CLI and the benchmarks are half the sanitizer
-# build's time and the fast suite never runs them.
+# Only the programs of the fast suite (with the CLI, which its golden cases run), not the
+# benchmarks; at -O1 -g1 (CMakePresets.json).
 kh_build asan kh_fast_tests
 kh_log "running the fast suite under ASan and UBSan"
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
