@@ -27,6 +27,8 @@ struct EventRow {
   std::optional<int64_t> fatalities, injured, displaced, arrested, kidnapped;
   std::string certainty, attributed_to;
   bool negated = false;
+  int64_t report_count = 1;   // reports of the event (schema version 5)
+  int64_t corroboration = 1;  // distinct outlets among them
   // The first report; has_report is false for an event without one.
   bool has_report = false;
   std::string doc, outlet, url, published, pattern, sentence;

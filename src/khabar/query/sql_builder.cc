@@ -168,7 +168,7 @@ constexpr std::string_view kEventColumns =
     " e.target_country, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.location_name,"
     " e.location_geonameid, e.location_country, e.location_lat, e.location_lon,"
     " e.location_precision, e.fatalities, e.injured, e.displaced, e.arrested, e.kidnapped,"
-    " e.certainty, e.attributed_to, e.negated";
+    " e.certainty, e.attributed_to, e.negated, e.report_count, e.corroboration";
 
 // The report's sentence: bytes span_begin..span_end of the article as ingested.
 std::string SentenceSql(Dialect dialect) {

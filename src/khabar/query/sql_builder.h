@@ -41,7 +41,7 @@ enum EventColumn : int {
   kColCameo, kColRoot, kColQuadClass, kColGoldstein, kColPlover,
   kColLocationName, kColGeonameid, kColLocationCountry, kColLat, kColLon, kColLocationPrecision,
   kColFatalities, kColInjured, kColDisplaced, kColArrested, kColKidnapped,
-  kColCertainty, kColAttributedTo, kColNegated, kColDistanceKm,
+  kColCertainty, kColAttributedTo, kColNegated, kColReportCount, kColCorroboration, kColDistanceKm,
   kColDoc, kColOutlet, kColUrl, kColPublished, kColSpanBegin, kColSpanEnd, kColPattern,
   kColSentence, kColumnCount
 };

@@ -74,6 +74,8 @@ void ReadRow(const SqliteStatement& row, EventRow* out) {
   out->certainty = Text(row, kColCertainty);
   out->attributed_to = Text(row, kColAttributedTo);
   out->negated = row.ColumnInt64(kColNegated) != 0;
+  out->report_count = row.ColumnInt64(kColReportCount);
+  out->corroboration = row.ColumnInt64(kColCorroboration);
   out->distance_km = OptionalDouble(row, kColDistanceKm);
   out->has_report = !row.ColumnIsNull(kColDoc);
   out->doc = Text(row, kColDoc);
