@@ -5,7 +5,10 @@
 #include <string>
 #include <utility>
 
+#include <algorithm>
+
 #include "khabar/base/check.h"
+#include "khabar/store/actor_keys.h"
 #include "khabar/store/internal/event_columns.h"
 #include "khabar/store/internal/postgres_migrator.h"
 #include "khabar/store/internal/sqlite_queries.h"
@@ -33,6 +36,11 @@ constexpr const char* kInsertReport = "insert_report";
 constexpr const char* kInsertQuarantine = "insert_quarantine";
 constexpr const char* kFingerprints = "fingerprints";
 constexpr const char* kSummary = "summary";
+constexpr const char* kInsertActorKey = "insert_actor_key";
+constexpr const char* kInsertEventText = "insert_event_text";
+constexpr const char* kCandidateReports = "candidate_reports";
+constexpr const char* kFindDocumentSource = "find_document_source";
+constexpr const char* kUpdateMergedEvent = "update_merged_event";
 
 // "2026-11-21T06:03:22Z".
 std::string UtcNow() {
@@ -93,6 +101,12 @@ Status PostgresStore::PrepareStatements() {
       {kInsertQuarantine, PostgresPlaceholders(queries::kInsertQuarantine)},
       {kFingerprints, PostgresPlaceholders(queries::kFingerprints)},
       {kSummary, PostgresPlaceholders(queries::kSummary)},
+      {kInsertActorKey, PostgresPlaceholders(queries::kInsertActorKey)},
+      // PostgreSQL's event_text is a plain table (schema version 4): the columns by name.
+      {kInsertEventText, "INSERT INTO event_text (body, event_id) VALUES ($1, $2)"},
+      {kCandidateReports, PostgresPlaceholders(queries::kCandidateReports)},
+      {kFindDocumentSource, PostgresPlaceholders(queries::kFindDocumentSource)},
+      {kUpdateMergedEvent, PostgresPlaceholders(queries::kUpdateMergedEvent)},
   };
   for (const auto& [name, sql] : statements) {
     KH_RETURN_IF_ERROR(connection_.Prepare(name, sql));
@@ -116,6 +130,7 @@ StatusOr<std::vector<DocumentWrite>> PostgresStore::WriteDocuments(
   std::lock_guard<std::mutex> lock(mutex_);
   KH_RETURN_IF_ERROR(EnsureConnected());
   const std::string now = UtcNow();
+  batch_now_ = now;
   KH_RETURN_IF_ERROR(connection_.Exec("BEGIN", "starting a batch"));
   PgParams key;
   key.AddInt64(kWriteLockKey);
@@ -157,7 +172,7 @@ StatusOr<DocumentWrite> PostgresStore::WriteOne(const doc::Document& document,
   KH_ASSIGN_OR_RETURN(int64_t row_id, InsertDocument(document, now));
   KH_RETURN_IF_ERROR(InsertText(document, row_id));
   KH_RETURN_IF_ERROR(InsertSentences(document, row_id));
-  KH_RETURN_IF_ERROR(InsertEvents(document, row_id, now));
+  KH_RETURN_IF_ERROR(internal::WriteEvents(document, row_id, *this));
   return DocumentWrite{DocumentWrite::Outcome::kInserted, row_id, ""};
 }
 
@@ -232,34 +247,116 @@ Status PostgresStore::InsertSentences(const doc::Document& document, int64_t row
   return Status::Ok();
 }
 
-Status PostgresStore::InsertEvents(const doc::Document& document, int64_t row_id,
-                                   std::string_view now) {
-  // As SqliteStore::InsertEvents: an event without its own date takes the publication date.
+StatusOr<std::vector<internal::StoredReport>> PostgresStore::CandidateReports(
+    const internal::CandidateWindow& window) {
+  PgParams params;
+  for (const std::string& root : window.roots) params.AddText(root);
+  params.AddText(window.first_day);
+  params.AddText(window.last_day);
+  for (const std::string& coarse : window.coarse) params.AddText(coarse);
+  KH_ASSIGN_OR_RETURN(PgResult rows, Run(kCandidateReports, params, "finding events to merge with"));
+  std::vector<internal::StoredReport> reports;
+  for (int row = 0; row < rows.rows(); ++row) {
+    StatusOr<merge::Report> report = merge::ReportFromColumns(rows.Value(row, 3), rows.Value(row, 4));
+    if (!report.ok()) {
+      return report.status().WithPrefix(description_ + ": a report of event " +
+                                        std::string(rows.Value(row, 1)));
+    }
+    reports.push_back({rows.Int64(row, 0), std::string(rows.Value(row, 1)), rows.Int64(row, 2),
+                       std::move(report).value()});
+  }
+  return reports;
+}
+
+StatusOr<internal::OptionalSource> PostgresStore::FindDocumentSource(std::string_view doc_id) {
+  PgParams params;
+  params.AddText(doc_id);
+  KH_ASSIGN_OR_RETURN(PgResult found, Run(kFindDocumentSource, params,
+                                          "looking up the original of a syndicated copy"));
+  if (found.rows() == 0) return internal::OptionalSource();
+  return internal::OptionalSource(internal::DocumentSource{
+      std::string(found.Value(0, 0)), std::string(found.Value(0, 1)), std::string(found.Value(0, 2))});
+}
+
+StatusOr<int64_t> PostgresStore::FoundEvent(const doc::Document& document, const doc::Event& event,
+                                            const std::string& event_id) {
+  // As SqliteStore::FoundEvent: an event without its own date takes the publication date.
+  const bool own_date = event.date.precision != doc::DatePrecision::kNone;
   const bool dated = !document.published.empty();
-  const std::string_view date_precision = dated ? "day" : "";
-  const std::string_view date_from = dated ? "publication" : "";
-  for (size_t event_idx = 0; event_idx < document.events.events.size(); ++event_idx) {
-    const doc::Event& event = document.events.events[event_idx];
-    const std::string event_id = doc::EventId(document.id, event);
-    const bool own_date = event.date.precision != doc::DatePrecision::kNone;
-    KH_ASSIGN_OR_RETURN(
-        int64_t event_row,
-        InsertEvent(document, event, event_id,
-                    own_date ? doc::DatePrecisionName(event.date.precision) : date_precision,
-                    own_date ? (event.date.from_text ? "text" : "publication") : date_from, now));
-    const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
+  const std::string_view date_precision =
+      own_date ? doc::DatePrecisionName(event.date.precision) : (dated ? "day" : "");
+  const std::string_view date_from =
+      own_date ? (event.date.from_text ? "text" : "publication") : (dated ? "publication" : "");
+  return InsertEvent(document, event, event_id, date_precision, date_from, batch_now_);
+}
+
+Status PostgresStore::AddReport(const internal::NewReport& report) {
+  const doc::Document& document = *report.document;
+  const doc::Event& event = *report.event;
+  const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
+  PgParams params;  // the columns of queries::kInsertReport, in order
+  params.AddInt64(report.event_row);
+  params.AddInt64(report.document_row);
+  params.AddInt64(static_cast<int64_t>(event.sentence));
+  params.AddInt64(raw.begin);
+  params.AddInt64(raw.end);
+  params.AddText(event.pattern);
+  params.AddText(report.report->key);
+  params.AddText(merge::JoinWords(report.report->words));
+  if (report.merge_score.has_value()) {
+    params.AddDouble(*report.merge_score);
+  } else {
+    params.AddNull();
+  }
+  params.AddText(report.merge_reason);
+  params.AddText(merge::ReportExtraJson(*report.report));
+  KH_RETURN_IF_ERROR(Run(kInsertReport, params, "inserting a report").status());
+  std::string body(raw.In(document.raw));
+  for (const std::string& name : {report.report->source_actor, report.report->target_actor}) {
+    if (!name.empty()) body += ' ' + name;
+  }
+  PgParams text;
+  text.AddText(body);
+  text.AddInt64(report.event_row);
+  KH_RETURN_IF_ERROR(Run(kInsertEventText, text, "indexing the text of a report").status());
+  const std::string source_text(event.source.empty() ? "" : document.RawText(event.source.span));
+  const std::string target_text(event.target.empty() ? "" : document.RawText(event.target.span));
+  return InsertActorKeys({source_text, report.report->source_actor, target_text,
+                          report.report->target_actor},
+                         report.event_row);
+}
+
+Status PostgresStore::InsertActorKeys(std::initializer_list<std::string_view> names,
+                                      int64_t event_row) {
+  std::vector<std::string> keys;
+  for (std::string_view name : names) {
+    std::vector<std::string> more = ActorKeys(name);
+    keys.insert(keys.end(), more.begin(), more.end());
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (const std::string& key : keys) {
     PgParams params;
+    params.AddText(key);
     params.AddInt64(event_row);
-    params.AddInt64(row_id);
-    params.AddInt64(static_cast<int64_t>(event.sentence));
-    params.AddInt64(raw.begin);
-    params.AddInt64(raw.end);
-    params.AddText(event.pattern);
-    KH_RETURN_IF_ERROR(
-        Run(kInsertReport, params, "inserting the report of event " + std::to_string(event_idx))
-            .status());
+    KH_RETURN_IF_ERROR(Run(kInsertActorKey, params, "inserting an actor key").status());
   }
   return Status::Ok();
+}
+
+Status PostgresStore::UpdateMergedEvent(int64_t event_row, const merge::Consensus& consensus) {
+  PgParams params;
+  params.AddInt64(event_row);
+  params.AddInt64(consensus.reports);
+  params.AddInt64(consensus.corroboration);
+  for (int figure = 0; figure < merge::kFigureCount; ++figure) {
+    if (consensus.figures[figure] < 0) {
+      params.AddNull();
+    } else {
+      params.AddInt64(consensus.figures[figure]);
+    }
+  }
+  return Run(kUpdateMergedEvent, params, "updating a merged event").status();
 }
 
 StatusOr<int64_t> PostgresStore::InsertEvent(const doc::Document& document,

@@ -28,12 +28,13 @@
 #include <vector>
 
 #include "khabar/base/status.h"
+#include "khabar/store/internal/event_merger.h"
 #include "khabar/store/internal/postgres_connection.h"
 #include "khabar/store/store.h"
 
 namespace khabar::store {
 
-class PostgresStore : public Store {
+class PostgresStore : public Store, private internal::MergeTables {
  public:
   // pg_advisory_xact_lock key of a write batch: "khabarWR" as a big-endian int64.
   static constexpr int64_t kWriteLockKey = 0x6b68616261725752;
@@ -69,7 +70,16 @@ class PostgresStore : public Store {
   StatusOr<int64_t> InsertDocument(const doc::Document& document, std::string_view now);
   Status InsertText(const doc::Document& document, int64_t row_id);
   Status InsertSentences(const doc::Document& document, int64_t row_id);
-  Status InsertEvents(const doc::Document& document, int64_t row_id, std::string_view now);
+  // internal::MergeTables, for internal::WriteEvents (cross-article merging).
+  StatusOr<std::vector<internal::StoredReport>> CandidateReports(
+      const internal::CandidateWindow& window) override;
+  StatusOr<internal::OptionalSource> FindDocumentSource(std::string_view doc_id) override;
+  StatusOr<int64_t> FoundEvent(const doc::Document& document, const doc::Event& event,
+                               const std::string& event_id) override;
+  Status AddReport(const internal::NewReport& report) override;
+  Status UpdateMergedEvent(int64_t event_row, const merge::Consensus& consensus) override;
+  // Schema version 4's search rows (actor_keys.h, docs/formats/query.md).
+  Status InsertActorKeys(std::initializer_list<std::string_view> names, int64_t event_row);
   StatusOr<int64_t> InsertEvent(const doc::Document& document, const doc::Event& event,
                                 const std::string& event_id, std::string_view date_precision,
                                 std::string_view date_from, std::string_view now);
@@ -77,6 +87,7 @@ class PostgresStore : public Store {
   std::mutex mutex_;
   internal::PgConnection connection_;  // GUARDED_BY(mutex_)
   const std::string description_;
+  std::string batch_now_;  // GUARDED_BY(mutex_): created_at of the batch
 };
 
 }  // namespace khabar::store

@@ -196,10 +196,14 @@ TEST(PostgresStoreTest, StoresEventColumnsAndRawReportSpans) {
             "0332|03|1|2.8|CONSULT|negated|true|true|12|true|true");
   EXPECT_EQ(database.Query(
                 "SELECT r.sentence_index || '|' || r.span_begin || '-' || r.span_end || '|' ||"
-                " r.pattern || '|' || d.doc_id || '|' || e.event_id || '|' || r.extra"
+                " r.pattern || '|' || d.doc_id || '|' || e.event_id || '|' || r.report_key || '|' ||"
+                " (r.merge_score IS NULL) || '|' || (r.extra::json ->> 'source_code') || '|' ||"
+                " (r.extra::json ->> 'outlet_key') || '|' || (r.extra::json -> 'target_span' ->> 0)"
                 " FROM reports r JOIN documents d ON d.id = r.document_id"
                 " JOIN events e ON e.id = r.event_id"),
-            "2|12-28|* MEET +|afp-2019-05-28-0042|7c3deebe1d0d8d87|{}");
+            "2|12-28|* MEET +|afp-2019-05-28-0042|7c3deebe1d0d8d87|7c3deebe1d0d8d87|true|EGYGOV|"
+            "test wire|21");
+  EXPECT_EQ(database.Query("SELECT report_count || '|' || corroboration FROM events"), "1|1");
 }
 
 TEST(PostgresStoreTest, QuarantineRowHoldsTheRecord) {

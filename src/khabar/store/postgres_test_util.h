@@ -134,6 +134,7 @@ class PostgresBackend {
     return std::unique_ptr<Store>(std::move(store));
   }
   const ScratchDatabase& database() const { return database_; }
+  std::string Query(const std::string& sql) const { return database_.Query(sql); }
 
  private:
   ScratchDatabase database_;

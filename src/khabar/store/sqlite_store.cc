@@ -35,6 +35,9 @@ struct SqliteStore::Statements {
   SqliteStatement insert_quarantine;
   SqliteStatement fingerprints;
   SqliteStatement summary;
+  SqliteStatement candidate_reports;
+  SqliteStatement find_document_source;
+  SqliteStatement update_merged_event;
 };
 
 namespace {
@@ -112,11 +115,15 @@ Status SqliteStore::PrepareStatements() {
   KH_ASSIGN_OR_RETURN(SqliteStatement insert_quarantine, prepare(queries::kInsertQuarantine));
   KH_ASSIGN_OR_RETURN(SqliteStatement fingerprints, prepare(queries::kFingerprints));
   KH_ASSIGN_OR_RETURN(SqliteStatement summary, prepare(queries::kSummary));
+  KH_ASSIGN_OR_RETURN(SqliteStatement candidate_reports, prepare(queries::kCandidateReports));
+  KH_ASSIGN_OR_RETURN(SqliteStatement find_document_source, prepare(queries::kFindDocumentSource));
+  KH_ASSIGN_OR_RETURN(SqliteStatement update_merged_event, prepare(queries::kUpdateMergedEvent));
   statements_.reset(new Statements{
       std::move(begin), std::move(commit), std::move(find_url), std::move(find_content),
       std::move(insert_document), std::move(insert_text), std::move(insert_sentence),
       std::move(find_event), std::move(insert_event), std::move(insert_report),
-      std::move(insert_actor_key), std::move(insert_event_text), std::move(insert_quarantine), std::move(fingerprints), std::move(summary)});
+      std::move(insert_actor_key), std::move(insert_event_text), std::move(insert_quarantine), std::move(fingerprints), std::move(summary),
+      std::move(candidate_reports), std::move(find_document_source), std::move(update_merged_event)});
   return Status::Ok();
 }
 
@@ -124,6 +131,7 @@ StatusOr<std::vector<DocumentWrite>> SqliteStore::WriteDocuments(
     std::span<const doc::Document* const> documents) {
   std::lock_guard<std::mutex> lock(mutex_);
   const std::string now = UtcNow();
+  batch_now_ = now;
   {
     SqliteStatement::Scope scope(statements_->begin);
     KH_RETURN_IF_ERROR(statements_->begin.Run("starting a batch"));
@@ -163,7 +171,7 @@ StatusOr<DocumentWrite> SqliteStore::WriteOne(const doc::Document& document, std
   KH_ASSIGN_OR_RETURN(int64_t row_id, InsertDocument(document, now));
   KH_RETURN_IF_ERROR(InsertText(document, row_id));
   KH_RETURN_IF_ERROR(InsertSentences(document, row_id));
-  KH_RETURN_IF_ERROR(InsertEvents(document, row_id, now));
+  KH_RETURN_IF_ERROR(internal::WriteEvents(document, row_id, *this));
   return DocumentWrite{DocumentWrite::Outcome::kInserted, row_id, ""};
 }
 
@@ -242,34 +250,101 @@ Status SqliteStore::InsertSentences(const doc::Document& document, int64_t row_i
   return Status::Ok();
 }
 
-Status SqliteStore::InsertEvents(const doc::Document& document, int64_t row_id,
-                                 std::string_view now) {
-  // Filled from the publication date until the date stage resolves event dates, as the event
-  // JSON does (events/event_json.cc).
+StatusOr<std::vector<internal::StoredReport>> SqliteStore::CandidateReports(
+    const internal::CandidateWindow& window) {
+  SqliteStatement& select = statements_->candidate_reports;
+  SqliteStatement::Scope scope(select);
+  int column = 1;
+  for (const std::string& root : window.roots) select.BindText(column++, root);
+  select.BindText(column++, window.first_day);
+  select.BindText(column++, window.last_day);
+  for (const std::string& coarse : window.coarse) select.BindText(column++, coarse);
+  std::vector<internal::StoredReport> reports;
+  while (true) {
+    KH_ASSIGN_OR_RETURN(bool has_row, select.Step("finding events to merge with"));
+    if (!has_row) return reports;
+    StatusOr<merge::Report> report = merge::ReportFromColumns(select.ColumnText(3), select.ColumnText(4));
+    if (!report.ok()) {
+      return report.status().WithPrefix("sqlite " + path() + ": a report of event " +
+                                        std::string(select.ColumnText(1)));
+    }
+    reports.push_back({select.ColumnInt64(0), std::string(select.ColumnText(1)),
+                       select.ColumnInt64(2), std::move(report).value()});
+  }
+}
+
+StatusOr<internal::OptionalSource> SqliteStore::FindDocumentSource(std::string_view doc_id) {
+  SqliteStatement& find = statements_->find_document_source;
+  SqliteStatement::Scope scope(find);
+  find.BindText(1, doc_id);
+  KH_ASSIGN_OR_RETURN(bool found, find.Step("looking up the original of a syndicated copy"));
+  if (!found) return internal::OptionalSource();
+  return internal::OptionalSource(internal::DocumentSource{
+      std::string(find.ColumnText(0)), std::string(find.ColumnText(1)), std::string(find.ColumnText(2))});
+}
+
+StatusOr<int64_t> SqliteStore::FoundEvent(const doc::Document& document, const doc::Event& event,
+                                          const std::string& event_id) {
+  // An event without its own date takes the publication date, as the event JSON does
+  // (events/event_json.cc).
+  const bool own_date = event.date.precision != doc::DatePrecision::kNone;
   const bool dated = !document.published.empty();
-  const std::string_view date_precision = dated ? "day" : "";
-  const std::string_view date_from = dated ? "publication" : "";
-  for (size_t event_idx = 0; event_idx < document.events.events.size(); ++event_idx) {
-    const doc::Event& event = document.events.events[event_idx];
-    const std::string event_id = doc::EventId(document.id, event);
-    const bool own_date = event.date.precision != doc::DatePrecision::kNone;
-    KH_ASSIGN_OR_RETURN(int64_t event_row,
-                        InsertEvent(document, event, event_id,
-                                    own_date ? doc::DatePrecisionName(event.date.precision) : date_precision,
-                                    own_date ? (event.date.from_text ? "text" : "publication") : date_from, now));
-    const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
+  const std::string_view date_precision =
+      own_date ? doc::DatePrecisionName(event.date.precision) : (dated ? "day" : "");
+  const std::string_view date_from =
+      own_date ? (event.date.from_text ? "text" : "publication") : (dated ? "publication" : "");
+  return InsertEvent(document, event, event_id, date_precision, date_from, batch_now_);
+}
+
+Status SqliteStore::AddReport(const internal::NewReport& report) {
+  const doc::Document& document = *report.document;
+  const doc::Event& event = *report.event;
+  const doc::Span raw = document.offsets.ToRawSpan(document.sentences[event.sentence].span);
+  const std::string words = merge::JoinWords(report.report->words);
+  const std::string extra = merge::ReportExtraJson(*report.report);
+  {
     SqliteStatement& insert = statements_->insert_report;
     SqliteStatement::Scope scope(insert);
-    insert.BindInt64(1, event_row);
-    insert.BindInt64(2, row_id);
+    insert.BindInt64(1, report.event_row);
+    insert.BindInt64(2, report.document_row);
     insert.BindInt64(3, static_cast<int64_t>(event.sentence));
     insert.BindInt64(4, raw.begin);
     insert.BindInt64(5, raw.end);
     insert.BindText(6, event.pattern);
-    KH_RETURN_IF_ERROR(insert.Run("inserting the report of event " + std::to_string(event_idx)));
-    KH_RETURN_IF_ERROR(InsertEventText(document, event, raw, event_row));
+    insert.BindText(7, report.report->key);
+    insert.BindText(8, words);
+    if (report.merge_score.has_value()) {
+      insert.BindDouble(9, *report.merge_score);
+    } else {
+      insert.BindNull(9);
+    }
+    insert.BindText(10, report.merge_reason);
+    insert.BindText(11, extra);
+    KH_RETURN_IF_ERROR(insert.Run("inserting a report"));
   }
-  return Status::Ok();
+  KH_RETURN_IF_ERROR(InsertEventText(document, event, raw, report.event_row));
+  if (!report.merge_score.has_value()) return Status::Ok();
+  // A merged report's own wording of the actors finds the event too (--actor).
+  return InsertActorKeys(std::string(event.source.empty() ? "" : document.RawText(event.source.span)),
+                         report.report->source_actor,
+                         std::string(event.target.empty() ? "" : document.RawText(event.target.span)),
+                         report.report->target_actor, report.event_row);
+}
+
+Status SqliteStore::UpdateMergedEvent(int64_t event_row, const merge::Consensus& consensus) {
+  SqliteStatement& update = statements_->update_merged_event;
+  SqliteStatement::Scope scope(update);
+  update.BindInt64(1, event_row);
+  update.BindInt64(2, consensus.reports);
+  update.BindInt64(3, consensus.corroboration);
+  for (int figure = 0; figure < merge::kFigureCount; ++figure) {
+    if (consensus.figures[figure] < 0) {
+      update.BindNull(4 + figure);
+    } else {
+      update.BindInt64(4 + figure, consensus.figures[figure]);
+    }
+  }
+  return update.Run("updating merged event " + std::to_string(event_row));
 }
 
 Status SqliteStore::InsertEventText(const doc::Document& document, const doc::Event& event,

@@ -22,12 +22,13 @@
 #include <vector>
 
 #include "khabar/base/status.h"
+#include "khabar/store/internal/event_merger.h"
 #include "khabar/store/internal/sqlite_connection.h"
 #include "khabar/store/store.h"
 
 namespace khabar::store {
 
-class SqliteStore : public Store {
+class SqliteStore : public Store, private internal::MergeTables {
  public:
   // How long a call waits for another connection's write lock before failing with Unavailable.
   static constexpr int kBusyTimeoutMs = 10000;
@@ -64,9 +65,15 @@ class SqliteStore : public Store {
   StatusOr<int64_t> InsertDocument(const doc::Document& document, std::string_view now);
   Status InsertText(const doc::Document& document, int64_t row_id);
   Status InsertSentences(const doc::Document& document, int64_t row_id);
-  // One events row per distinct event id (an id already stored gets no new row) and one
-  // reports row per event, linking it to the document's sentence.
-  Status InsertEvents(const doc::Document& document, int64_t row_id, std::string_view now);
+  // internal::MergeTables, for internal::WriteEvents (cross-article merging).
+  StatusOr<std::vector<internal::StoredReport>> CandidateReports(
+      const internal::CandidateWindow& window) override;
+  StatusOr<internal::OptionalSource> FindDocumentSource(std::string_view doc_id) override;
+  StatusOr<int64_t> FoundEvent(const doc::Document& document, const doc::Event& event,
+                               const std::string& event_id) override;
+  Status AddReport(const internal::NewReport& report) override;
+  Status UpdateMergedEvent(int64_t event_row, const merge::Consensus& consensus) override;
+
   // The events.id of `event_id`, inserting the row when it is new.
   StatusOr<int64_t> InsertEvent(const doc::Document& document, const doc::Event& event,
                                 const std::string& event_id, std::string_view date_precision,
@@ -83,6 +90,7 @@ class SqliteStore : public Store {
   std::mutex mutex_;
   internal::SqliteConnection connection_;   // GUARDED_BY(mutex_); outlives statements_
   std::unique_ptr<Statements> statements_;  // GUARDED_BY(mutex_)
+  std::string batch_now_;                   // GUARDED_BY(mutex_): created_at of the batch
 };
 
 }  // namespace khabar::store

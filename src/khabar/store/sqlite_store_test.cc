@@ -282,10 +282,14 @@ TEST(SqliteStoreTest, StoresEventColumnsAndRawReportSpans) {
             "0332|03|1|2.8|CONSULT|negated|1|null|null");
   EXPECT_EQ(RawQuery(path,
                      "SELECT r.sentence_index || '|' || r.span_begin || '-' || r.span_end || '|' ||"
-                     " r.pattern || '|' || d.doc_id || '|' || e.event_id || '|' || r.extra"
+                     " r.pattern || '|' || d.doc_id || '|' || e.event_id || '|' || r.report_key || '|' ||"
+                     " typeof(r.merge_score) || '|' || json_extract(r.extra, '$.source_code') || '|' ||"
+                     " json_extract(r.extra, '$.outlet_key') || '|' || json_extract(r.extra, '$.target_span[0]')"
                      " FROM reports r JOIN documents d ON d.id = r.document_id"
                      " JOIN events e ON e.id = r.event_id"),
-            "2|12-28|* MEET +|afp-2019-05-28-0042|7c3deebe1d0d8d87|{}");
+            "2|12-28|* MEET +|afp-2019-05-28-0042|7c3deebe1d0d8d87|7c3deebe1d0d8d87|null|EGYGOV|"
+            "test wire|21");
+  EXPECT_EQ(RawQuery(path, "SELECT report_count || '|' || corroboration FROM events"), "1|1");
   EXPECT_EQ(RawQuery(path, "PRAGMA foreign_key_check"), "");
 }
 

@@ -66,6 +66,8 @@ class SqliteBackend {
     return std::unique_ptr<Store>(std::move(store));
   }
   std::string path() const { return dir_.File("store.db"); }
+  // The first cell of `sql`'s first row, as RawQuery.
+  std::string Query(const std::string& sql) const { return RawQuery(path(), sql); }
 
  private:
   ScratchDir dir_;

@@ -367,7 +367,90 @@ TYPED_TEST_P(StoreTest, EventOutsideTheDocumentRollsBackTheBatch) {
   EXPECT_EQ(summary.reports, 0);
 }
 
-REGISTER_TYPED_TEST_SUITE_P(StoreTest, EmptyStoreSummarisesToZero,
+// Cross-article merging (internal/event_merger.h, docs/formats/merge.md). One outlet's report
+// of an attack on 2019-04-05, by LBYMIL on LBY in Tripoli, with `killed` dead.
+inline doc::Document AttackReport(std::string id, std::string outlet, std::string text,
+                                  int64_t killed, std::string date = "2019-04-05") {
+  doc::Document document = MakeDocument(id, "https://" + id + ".test/a", std::move(text));
+  document.outlet = std::move(outlet);
+  document.published = date;
+  doc::Event& event = AddEvent(document, 0, "LBYMIL", "190", "LBY");
+  event.target.actor = "LIBYA";
+  event.quad_class = 4;
+  event.date = {2019, 4, std::stoi(date.substr(8, 2)), doc::DatePrecision::kDay, true, {}};
+  event.place = {"Tripoli", 2210247, "LY", 32.8872, 13.1913, doc::PlacePrecision::kCity, {}, true};
+  event.counts.killed.value = killed;
+  return document;
+}
+
+TYPED_TEST_P(StoreTest, ReportsOfOneEventFromOtherOutletsMerge) {
+  std::vector<doc::Document> batch;
+  batch.push_back(AttackReport("a", "Sahara Wire", "Haftar forces attacked Tripoli.", 443));
+  batch.push_back(AttackReport("b", "Tripoli Herald", "Haftar forces shelled Tripoli.", 450));
+  batch.push_back(AttackReport("c", "Sahara Wire", "Haftar forces attacked Tripoli again.", 452));
+  ASSERT_THAT(this->Write(batch), IsOk());
+  EXPECT_EQ(this->Summary().events, 1);
+  EXPECT_EQ(this->Summary().reports, 3);
+  // Two outlets; Sahara Wire's larger figure (452) and the Herald's 450: the lower median.
+  EXPECT_EQ(this->backend_.Query("SELECT report_count || '|' || corroboration || '|' || fatalities"
+                                 " FROM events"),
+            "3|2|450");
+  EXPECT_EQ(this->backend_.Query("SELECT COUNT(*) FROM reports WHERE merge_score IS NULL"), "1");
+  EXPECT_THAT(this->backend_.Query("SELECT merge_reason FROM reports WHERE merge_score IS NOT NULL"
+                                   " ORDER BY id LIMIT 1"),
+              HasSubstr("score"));
+  // Each report keeps its own figure.
+  EXPECT_THAT(this->backend_.Query("SELECT extra FROM reports ORDER BY id LIMIT 1"),
+              HasSubstr("\"fatalities\":443"));
+}
+
+TYPED_TEST_P(StoreTest, ASyndicatedCopyCountsAsItsOriginalsOutlet) {
+  std::vector<doc::Document> batch;
+  batch.push_back(AttackReport("wire", "Sahara Wire", "Haftar forces attacked Tripoli.", 12));
+  batch.push_back(AttackReport("copy", "Daily Mirror", "Haftar forces attacked Tripoli today.", 12));
+  batch.back().near_duplicate_of = "wire";
+  ASSERT_THAT(this->Write(batch), IsOk());
+  EXPECT_EQ(this->backend_.Query("SELECT report_count || '|' || corroboration FROM events"), "2|1");
+}
+
+TYPED_TEST_P(StoreTest, OtherDaysPlacesAndArticlesStayApart) {
+  std::vector<doc::Document> batch;
+  batch.push_back(AttackReport("a", "Sahara Wire", "Haftar forces attacked Tripoli.", 5));
+  batch.push_back(AttackReport("week", "Tripoli Herald", "Haftar forces hit Tripoli.", 5,
+                               "2019-04-12"));
+  batch.push_back(AttackReport("far", "Libya Today", "Haftar forces attacked Benghazi.", 5));
+  batch.back().events.events[0].place = {"Benghazi", 88319, "LY", 32.1167, 20.0667,
+                                         doc::PlacePrecision::kCity, {}, true};
+  // A second attack in the first article's own text stays its own event.
+  doc::Event& second = AddEvent(batch.front(), 0, "LBYMIL", "193", "LBY");
+  second.date = batch.front().events.events[0].date;
+  second.place = batch.front().events.events[0].place;
+  ASSERT_THAT(this->Write(batch), IsOk());
+  EXPECT_EQ(this->Summary().events, 4);
+  EXPECT_EQ(this->backend_.Query("SELECT MAX(report_count) FROM events"), "1");
+}
+
+TYPED_TEST_P(StoreTest, MergingIsIncrementalAndReingestingChangesNothing) {
+  std::vector<doc::Document> first;
+  first.push_back(AttackReport("a", "Sahara Wire", "Haftar forces attacked Tripoli.", 7));
+  ASSERT_THAT(this->Write(first), IsOk());
+  const std::string event_id = this->backend_.Query("SELECT event_id FROM events");
+  ASSERT_TRUE(this->Reopen());
+  std::vector<doc::Document> later;
+  later.push_back(AttackReport("b", "Tripoli Herald", "Haftar forces shelled Tripoli.", 9));
+  ASSERT_THAT(this->Write(later), IsOk());
+  ASSERT_THAT(this->Write(first), IsOk());
+  ASSERT_THAT(this->Write(later), IsOk());
+  EXPECT_EQ(this->backend_.Query("SELECT event_id || '|' || report_count FROM events"),
+            event_id + "|2");  // the id of the event stays that of its first report
+  EXPECT_EQ(this->Summary().reports, 2);
+}
+
+REGISTER_TYPED_TEST_SUITE_P(StoreTest, ReportsOfOneEventFromOtherOutletsMerge,
+                            ASyndicatedCopyCountsAsItsOriginalsOutlet,
+                            OtherDaysPlacesAndArticlesStayApart,
+                            MergingIsIncrementalAndReingestingChangesNothing,
+                            EmptyStoreSummarisesToZero,
                             SummaryCountsDocumentsSentencesAndTokens, SameUrlIsStoredOnce,
                             SameContentUnderAnotherUrlIsStoredOnce,
                             DuplicatesWithinOneBatchAreStoredOnce, ReopenedStoreStillDeduplicates,

@@ -17,7 +17,8 @@ std::string FormatDay(int64_t day) {
 // The outlet key of a document; a syndicated copy (near_duplicate_of) takes its original's.
 StatusOr<std::string> OutletOf(const doc::Document& document, MergeTables& tables) {
   if (document.near_duplicate_of.empty()) return merge::OutletKey(document);
-  KH_ASSIGN_OR_RETURN(OptionalSource original, tables.FindDocumentSource(document.near_duplicate_of));
+  KH_ASSIGN_OR_RETURN(OptionalSource original,
+                      tables.FindDocumentSource(document.near_duplicate_of));
   if (!original.has_value()) return merge::OutletKey(document);
   return merge::OutletKey(original->outlet, original->url, original->doc_id);
 }
@@ -99,9 +100,9 @@ std::optional<MergeChoice> ChooseEvent(const merge::Report& incoming, int64_t do
     }
     if (!same_document) {  // an article's own events never merge with each other
       MergeChoice choice = WeighEvent(incoming, candidates.subspan(begin, end - begin));
-      const bool better = !best.has_value() || choice.evidence.score > best->evidence.score ||
-                          (choice.evidence.score == best->evidence.score &&
-                           choice.event_row < best->event_row);
+      const bool better =
+          !best.has_value() || choice.evidence.score > best->evidence.score ||
+          (choice.evidence.score == best->evidence.score && choice.event_row < best->event_row);
       if (choice.evidence.Merges() && better) best = std::move(choice);
     }
     begin = end;

@@ -94,7 +94,7 @@ struct MergeChoice {
   int64_t event_row = 0;
   std::string event_id;
   merge::Evidence evidence;
-  std::string via;  // the report key whose comparison gave the score
+  std::string via;                           // the report key whose comparison gave the score
   std::vector<merge::Report> event_reports;  // the event's reports before this one
 };
 

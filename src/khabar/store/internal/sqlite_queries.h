@@ -34,9 +34,24 @@ inline constexpr std::string_view kInsertEvent =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
     " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
 // Two events of one sentence with the same id share one report row (the UNIQUE constraint).
+// Schema version 5 adds the report's own coding (extra), its key, words and merge evidence.
 inline constexpr std::string_view kInsertReport =
-    "INSERT INTO reports (event_id, document_id, sentence_index, span_begin, span_end, pattern)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
+    "INSERT INTO reports (event_id, document_id, sentence_index, span_begin, span_end, pattern,"
+    " report_key, words, merge_score, merge_reason, extra)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING";
+// Cross-article merging (internal/event_merger.h): the reports of the newest events of a
+// root family in a date window. events_root_date serves the inner query.
+inline constexpr std::string_view kCandidateReports =
+    "SELECT r.event_id, e.event_id, r.document_id, r.extra, r.words"
+    " FROM reports r JOIN events e ON e.id = r.event_id"
+    " WHERE r.event_id IN (SELECT id FROM events WHERE root IN (?1, ?2, ?3)"
+    " AND ((date >= ?4 AND date <= ?5) OR date IN (?6, ?7, ?8, ?9)) ORDER BY id DESC LIMIT 64)"
+    " ORDER BY r.event_id DESC, r.id";
+inline constexpr std::string_view kFindDocumentSource =
+    "SELECT outlet, url, doc_id FROM documents WHERE doc_id = ?1 ORDER BY id LIMIT 1";
+inline constexpr std::string_view kUpdateMergedEvent =
+    "UPDATE events SET report_count = ?2, corroboration = ?3, fatalities = ?4, injured = ?5,"
+    " displaced = ?6, arrested = ?7, kidnapped = ?8 WHERE id = ?1";
 // Schema version 4: what `khabar query` searches (actor_keys.h, docs/formats/query.md).
 inline constexpr std::string_view kInsertActorKey =
     "INSERT INTO event_actor_keys (actor_key, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
