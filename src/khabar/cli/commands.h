@@ -30,6 +30,8 @@ void RegisterCountsEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterLocationEvalCommand(CLI::App& eval, int* exit_code);
 // `eval dates`, added to the `eval` group (dates_commands.cc).
 void RegisterDatesEvalCommand(CLI::App& eval, int* exit_code);
+// merge_eval_command.cc
+void RegisterMergeEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterQueryCommand(CLI::App& app, int* exit_code);     // query_command.cc
 void RegisterExportCommand(CLI::App& app, int* exit_code);    // query_command.cc
 // `bench store`, added to the `bench` group (bench_store_command.cc).

@@ -152,6 +152,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   RegisterPloverEvalCommand(*eval, exit_code);
   RegisterCountsEvalCommand(*eval, exit_code);
   RegisterDatesEvalCommand(*eval, exit_code);
+  RegisterMergeEvalCommand(*eval, exit_code);
 }
 
 }  // namespace khabar::cli

@@ -13,8 +13,15 @@ struct ActorCode {
   std::string_view agent;    // the rest of the code
 };
 
+// Three-letter code prefixes that name no country (as doc::EventCountry).
+constexpr std::string_view kNonCountryPrefixes[] = {"IGO", "NGO", "IMG", "MNC",
+                                                    "UIS", "INT", "---", "XXX"};
+
 ActorCode SplitCode(std::string_view code, bool named) {
   if (!named || code.size() < 3) return {{}, code};
+  for (std::string_view prefix : kNonCountryPrefixes) {
+    if (code.starts_with(prefix)) return {{}, code};
+  }
   return {code.substr(0, 3), code.substr(3)};
 }
 
@@ -22,22 +29,45 @@ std::string ActorNote(std::string_view a, std::string_view b) {
   return fmt::format("{}/{}", a.empty() ? "-" : a, b.empty() ? "-" : b);
 }
 
-// The actors part: the mean agreement of the sources and of the targets, or a veto.
+bool IsCooperation(std::string_view root) { return root.size() == 2 && root <= "08"; }
+
+// How the actors of `in` agree with those of `old` in the same roles (crossed: each with the
+// other's other role).
+std::pair<double, double> RoleAgreement(const Report& in, const Report& old, bool crossed) {
+  const std::string& old_source = crossed ? old.target_code : old.source_code;
+  const std::string& old_target = crossed ? old.source_code : old.target_code;
+  const bool old_source_named = !(crossed ? old.target_actor : old.source_actor).empty();
+  const bool old_target_named = !(crossed ? old.source_actor : old.target_actor).empty();
+  return {ActorAgreement(in.source_code, !in.source_actor.empty(), old_source, old_source_named),
+          ActorAgreement(in.target_code, !in.target_actor.empty(), old_target, old_target_named)};
+}
+
+// The actors part: the mean agreement of the sources and of the targets, or a veto. Meeting,
+// agreeing and aiding are symmetric enough in the news ("Turkey and Russia agreed", "Russia
+// agreed with Turkey") that a cooperation event may also match with the roles crossed; a
+// conflict event with its roles reversed is a retaliation, another event.
 void WeighActors(const Report& in, const Report& old, Evidence& evidence) {
-  const double source = ActorAgreement(in.source_code, !in.source_actor.empty(), old.source_code,
-                                       !old.source_actor.empty());
-  const double target = ActorAgreement(in.target_code, !in.target_actor.empty(), old.target_code,
-                                       !old.target_actor.empty());
-  evidence.actors_note =
+  auto [source, target] = RoleAgreement(in, old, /*crossed=*/false);
+  if (IsCooperation(in.root) && IsCooperation(old.root)) {
+    const auto [crossed_source, crossed_target] = RoleAgreement(in, old, /*crossed=*/true);
+    if (std::min(crossed_source, crossed_target) >= 0 &&
+        (std::min(source, target) < 0 || crossed_source + crossed_target > source + target)) {
+      source = crossed_source;
+      target = crossed_target;
+      evidence.actors_note = "crossed roles, ";
+    }
+  }
+  const bool crossed = !evidence.actors_note.empty();
+  evidence.actors_note +=
       fmt::format("source {} {:.1f}, target {} {:.1f}", ActorNote(in.source_code, old.source_code),
                   source, ActorNote(in.target_code, old.target_code), target);
   if (source < 0 || target < 0) {
     evidence.veto = "actors from different countries (" + evidence.actors_note + ")";
     return;
   }
-  const bool reversed = !in.source_code.empty() && !in.target_code.empty() &&
-                        in.source_code != in.target_code && in.source_code == old.target_code &&
-                        in.target_code == old.source_code;
+  const bool reversed = !crossed && !IsCooperation(in.root) && !in.source_code.empty() &&
+                        !in.target_code.empty() && in.source_code != in.target_code &&
+                        in.source_code == old.target_code && in.target_code == old.source_code;
   if (reversed) {
     evidence.veto = "roles reversed (" + evidence.actors_note + ")";
     return;
@@ -106,7 +136,13 @@ void WeighCode(const Report& in, const Report& old, Evidence& evidence) {
     evidence.veto = "CAMEO root families differ (" + evidence.code_note + ")";
     return;
   }
-  evidence.code = in.cameo == old.cameo ? 1.0 : in.root == old.root ? 0.7 : 0.4;
+  if (in.cameo == old.cameo) {
+    evidence.code = 1.0;
+  } else if (in.root == old.root) {
+    evidence.code = 0.7;
+  } else {
+    evidence.code = RootFamily(in.root) == "violence" ? 0.5 : 0.2;
+  }
 }
 
 void WeighText(const Report& in, const Report& old, Evidence& evidence) {
@@ -119,7 +155,22 @@ void WeighText(const Report& in, const Report& old, Evidence& evidence) {
 
 std::string_view RootFamily(std::string_view root) {
   if (root == "18" || root == "19" || root == "20") return "violence";
-  return root;
+  if (root.size() != 2) return root;
+  if (root <= "05") return "verbal cooperation";
+  if (root <= "08") return "material cooperation";
+  if (root <= "13") return "verbal conflict";
+  return root;  // 14 to 17: protest, force posture, reduce relations, coerce
+}
+
+std::vector<std::string> FamilyRoots(std::string_view root) {
+  std::vector<std::string> roots;
+  const std::string_view family = RootFamily(root);
+  for (int number = 1; number <= 20; ++number) {
+    const std::string candidate = fmt::format("{:02d}", number);
+    if (RootFamily(candidate) == family) roots.push_back(candidate);
+  }
+  if (roots.empty()) roots.emplace_back(root);
+  return roots;
 }
 
 double ActorAgreement(std::string_view a, bool a_named, std::string_view b, bool b_named) {

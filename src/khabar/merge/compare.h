@@ -17,12 +17,13 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "khabar/merge/report.h"
 
 namespace khabar::merge {
 
-inline constexpr double kMergeThreshold = 0.60;
+inline constexpr double kMergeThreshold = 0.50;
 inline constexpr double kRadiusKm = 75.0;    // places further apart are different events
 inline constexpr int64_t kDayTolerance = 1;  // day-precise dates may differ by this much
 
@@ -45,8 +46,14 @@ struct Evidence {
 };
 
 // The CAMEO root family: "18", "19" and "20" (assault, fight, mass violence) are one family,
-// "violence"; every other root is its own family.
+// "violence"; the other roots of a quad class make one family each ("01" to "05" verbal
+// cooperation, "06" to "08" material cooperation, "09" to "13" verbal conflict), because
+// outlets word one event as an intent, a promise or an agreement; "14" to "17" (protest,
+// force posture, reducing relations, coercion) stay a family each, since a protest and the
+// arrests that end it are two events.
 std::string_view RootFamily(std::string_view root);
+// The roots of RootFamily(root), in order: {"18", "19", "20"}, {"01", ..., "05"}, {"14"}.
+std::vector<std::string> FamilyRoots(std::string_view root);
 
 // How well two actor codes of the same role agree. A code names a country (its first three
 // letters) only when the report names the actor (`*_named`); otherwise it is agent-only

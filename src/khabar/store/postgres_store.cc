@@ -65,8 +65,13 @@ void AddPlace(PgParams& params, const doc::EventPlace& place) {
     params.AddInt64(place.geonameid);
   }
   params.AddText(place.country);
-  params.AddDouble(place.lat);
-  params.AddDouble(place.lon);
+  if (place.has_coordinates) {
+    params.AddDouble(place.lat);
+    params.AddDouble(place.lon);
+  } else {  // countries and admin1 regions: no point to put on a map (as SqliteStore)
+    params.AddNull();
+    params.AddNull();
+  }
   params.AddText(doc::PlacePrecisionName(place.precision));
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace khabar::store::internal {
@@ -72,11 +73,9 @@ Status WriteOneEvent(const doc::Document& document, int64_t document_row, const 
 
 CandidateWindow WindowOf(const merge::Report& report) {
   CandidateWindow window;
-  const std::string_view family = merge::RootFamily(report.root);
-  if (family == "violence") {
-    window.roots = {"18", "19", "20"};
-  } else {
-    window.roots = {report.root, report.root, report.root};
+  const std::vector<std::string> roots = merge::FamilyRoots(report.root);
+  for (size_t idx = 0; idx < window.roots.size(); ++idx) {
+    window.roots[idx] = roots[std::min(idx, roots.size() - 1)];
   }
   const int64_t first = report.days.first - merge::kDayTolerance;
   const int64_t last = report.days.last + merge::kDayTolerance;

@@ -42,11 +42,11 @@ struct StoredReport {
   merge::Report report;
 };
 
-// The stored events a report may join: root in `roots` (its family, padded by repeating a
-// root), and date a day in [first_day, last_day] or one of `coarse` (the months and years of
-// those days, for events dated only to a month or year).
+// The stored events a report may join: root in `roots` (its family, merge::FamilyRoots,
+// padded by repeating its last root), and date a day in [first_day, last_day] or one of `coarse`
+// (the months and years of those days, for events dated only to a month or year).
 struct CandidateWindow {
-  std::array<std::string, 3> roots;
+  std::array<std::string, 5> roots;
   std::string first_day, last_day;  // "YYYY-MM-DD"
   std::array<std::string, 4> coarse;
 };

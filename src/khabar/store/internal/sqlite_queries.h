@@ -44,8 +44,8 @@ inline constexpr std::string_view kInsertReport =
 inline constexpr std::string_view kCandidateReports =
     "SELECT r.event_id, e.event_id, r.document_id, r.extra, r.words"
     " FROM reports r JOIN events e ON e.id = r.event_id"
-    " WHERE r.event_id IN (SELECT id FROM events WHERE root IN (?1, ?2, ?3)"
-    " AND ((date >= ?4 AND date <= ?5) OR date IN (?6, ?7, ?8, ?9)) ORDER BY id DESC LIMIT 64)"
+    " WHERE r.event_id IN (SELECT id FROM events WHERE root IN (?1, ?2, ?3, ?4, ?5)"
+    " AND ((date >= ?6 AND date <= ?7) OR date IN (?8, ?9, ?10, ?11)) ORDER BY id DESC LIMIT 64)"
     " ORDER BY r.event_id DESC, r.id";
 inline constexpr std::string_view kFindDocumentSource =
     "SELECT outlet, url, doc_id FROM documents WHERE doc_id = ?1 ORDER BY id LIMIT 1";
