@@ -1,13 +1,19 @@
-// `khabar bench store [--json] [--events N] [--db PATH]`: the SQLite store's ingest rate and
-// query latency on synthetic events (docs/formats/query.md, "Benchmark").
+// `khabar bench store [--json] [--events N] [--backend sqlite|postgres|both] [--db PATH]
+// [--pg URI] [--pg-db NAME]`: each store's ingest rate and query latency on synthetic events
+// (docs/formats/query.md, "Benchmark").
 //
 // The events are generated deterministically (a fixed seed): documents of ten one-event
 // sentences "<source> <verb> <target> in <place>.", over 1,200 invented actor names, ten verbs
 // with their CAMEO codes, 300 invented places in a 20 x 50 degree box and ten years of dates.
-// They are written through SqliteStore::WriteDocuments in batches of 1,000 documents; then
-// each typical query runs many times with varying arguments, and the median and 99th
-// percentile latencies are reported (wall clock: a query waits on the disk cache as a user's
-// would).
+// They are written through Store::WriteDocuments in batches of 1,000 documents (one
+// transaction each); then each typical query runs many times with varying arguments, and the
+// median and 99th percentile latencies are reported (wall clock: a query waits on the disk
+// cache as a user's would).
+//
+// PostgreSQL runs in a scratch database created on the --pg server (default $KHABAR_TEST_PG)
+// and dropped afterwards, or in the database --pg-db names, kept. Its ingest time includes
+// what loading needs before the first query: writing the search rows
+// (store/internal/postgres_search_rows.h) and ANALYZE.
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -21,9 +27,18 @@
 #include <system_error>
 #include <vector>
 
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <unistd.h>
+
 #include "khabar/cli/commands.h"
+#include "khabar/query/postgres_event_source.h"
 #include "khabar/query/query_filter.h"
 #include "khabar/query/sqlite_event_source.h"
+#include "khabar/store/internal/postgres_connection.h"
+#include "khabar/store/open_store.h"
+#include "khabar/store/postgres_store.h"
 #include "khabar/store/sqlite_store.h"
 
 namespace khabar::cli {
@@ -37,6 +52,9 @@ struct BenchStoreOptions {
   int64_t events = 1000000;
   int runs = 50;
   std::string db;  // empty: a temporary file, removed afterwards
+  std::string backend;  // sqlite, postgres or both; empty: both when a server is given
+  std::string pg;       // a PostgreSQL server; empty: $KHABAR_TEST_PG
+  std::string pg_db;    // keep the PostgreSQL database under this name; empty: a scratch one
   bool json = false;
 };
 
@@ -165,8 +183,7 @@ struct Ingest {
   double seconds = 0;
 };
 
-StatusOr<Ingest> IngestEvents(const World& world, const std::string& path, int64_t events) {
-  KH_ASSIGN_OR_RETURN(std::unique_ptr<store::SqliteStore> store, store::SqliteStore::Open(path));
+StatusOr<Ingest> IngestEvents(const World& world, store::Store& store, int64_t events) {
   Random random(42);
   Ingest ingest;
   int64_t document_index = 0;
@@ -180,7 +197,7 @@ StatusOr<Ingest> IngestEvents(const World& world, const std::string& path, int64
     std::vector<const doc::Document*> pointers;
     for (const doc::Document& document : batch) pointers.push_back(&document);
     const auto start = std::chrono::steady_clock::now();
-    KH_RETURN_IF_ERROR(store->WriteDocuments(pointers).status());
+    KH_RETURN_IF_ERROR(store.WriteDocuments(pointers).status());
     ingest.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   return ingest;
@@ -231,6 +248,181 @@ StatusOr<Latency> TimeQuery(query::EventSource& source, const World& world, cons
   return Latency{kind, percentile(0.5), percentile(0.99), static_cast<double>(rows) / runs};
 }
 
+// One backend's figures.
+struct BackendRun {
+  std::string backend;  // "sqlite" or "postgres"
+  std::string where;    // the file or database, for the text output
+  bool reused = false;  // an existing store was queried, not ingested
+  Ingest ingest;
+  double db_mb = 0;
+  std::vector<Latency> latencies;
+};
+
+StatusOr<std::vector<Latency>> TimeQueries(query::EventSource& source, const World& world, int runs) {
+  std::vector<Latency> latencies;
+  for (const char* kind : {"actor", "root_date", "near", "text"}) {
+    KH_ASSIGN_OR_RETURN(Latency latency, TimeQuery(source, world, kind, runs));
+    latencies.push_back(latency);
+  }
+  return latencies;
+}
+
+StatusOr<BackendRun> RunSqlite(const BenchStoreOptions& options, const World& world) {
+  BackendRun run{.backend = "sqlite"};
+  std::string path = options.db;
+  std::string scratch;
+  if (path.empty()) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "khabar_bench_store_XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) return UnavailableError("cannot make a temporary directory");
+    scratch = pattern;
+    path = scratch + "/bench.db";
+  }
+  run.where = path;
+  std::error_code ignored;
+  run.reused = !options.db.empty() && std::filesystem::exists(path, ignored);
+  if (!run.reused) {
+    KH_ASSIGN_OR_RETURN(std::unique_ptr<store::SqliteStore> store, store::SqliteStore::Open(path));
+    KH_ASSIGN_OR_RETURN(run.ingest, IngestEvents(world, *store, options.events));
+  }
+  {
+    KH_ASSIGN_OR_RETURN(std::unique_ptr<query::SqliteEventSource> source, query::SqliteEventSource::Open(path));
+    KH_ASSIGN_OR_RETURN(run.latencies, TimeQueries(*source, world, options.runs));
+  }
+  run.db_mb = static_cast<double>(std::filesystem::file_size(path, ignored)) / 1e6;
+  if (!scratch.empty()) std::filesystem::remove_all(scratch, ignored);
+  return run;
+}
+
+// `conninfo` with its database replaced by `dbname`, as key='value' pairs.
+StatusOr<std::string> WithDatabase(const std::string& conninfo, const std::string& dbname) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (options == nullptr) {
+    std::string message = error != nullptr ? error : "out of memory";
+    PQfreemem(error);
+    return InvalidArgumentError("bad --pg '" + store::RedactStoreSpec(conninfo) + "': " + message);
+  }
+  auto quote = [](const std::string& value) {
+    std::string quoted = "'";
+    for (const char c : value) {
+      if (c == '\'' || c == '\\') quoted.push_back('\\');
+      quoted.push_back(c);
+    }
+    return quoted + "'";
+  };
+  std::string out;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (std::string(option->keyword) == "dbname" || option->val == nullptr) continue;
+    out += std::string(option->keyword) + "=" + quote(option->val) + " ";
+  }
+  PQconninfoFree(options);
+  return out + "dbname=" + quote(dbname);
+}
+
+// A database name the bench may create and drop: lower-case letters, digits and '_'.
+Status CheckDatabaseName(const std::string& name) {
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return InvalidArgumentError("bad --pg-db '" + name + "': use lower-case letters, digits and _");
+    }
+  }
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) {
+    return InvalidArgumentError("bad --pg-db '" + name + "': must start with a letter or _");
+  }
+  return Status::Ok();
+}
+
+// Creates `name` on the server unless it exists; true when it existed.
+StatusOr<bool> EnsureDatabase(store::internal::PgConnection& server, const std::string& name) {
+  store::internal::PgParams params;
+  params.AddText(name);
+  KH_ASSIGN_OR_RETURN(store::internal::PgResult found,
+                      server.Query("SELECT 1 FROM pg_database WHERE datname = $1", params, "looking for the database"));
+  if (found.rows() > 0) return true;
+  // A name cannot be a bound parameter; CheckDatabaseName allows only [a-z0-9_].
+  KH_RETURN_IF_ERROR(server.Exec("CREATE DATABASE " + name, "creating the bench database"));
+  return false;
+}
+
+StatusOr<BackendRun> RunPostgresIn(const BenchStoreOptions& options, const World& world,
+                                   const std::string& conninfo, bool exists) {
+  BackendRun run{.backend = "postgres", .reused = exists};
+  if (!run.reused) {
+    const auto start = std::chrono::steady_clock::now();
+    {
+      KH_ASSIGN_OR_RETURN(std::unique_ptr<store::PostgresStore> store, store::PostgresStore::Open(conninfo));
+      KH_ASSIGN_OR_RETURN(run.ingest, IngestEvents(world, *store, options.events));
+    }
+    // Loading ends when the first query can run: search rows (written by Open) and statistics.
+    KH_ASSIGN_OR_RETURN(std::unique_ptr<query::PostgresEventSource> source, query::PostgresEventSource::Open(conninfo));
+    KH_ASSIGN_OR_RETURN(store::internal::PgConnection connection, store::internal::PgConnection::Open(conninfo));
+    KH_RETURN_IF_ERROR(connection.Exec("ANALYZE", "analyzing the bench database"));
+    run.ingest.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<query::PostgresEventSource> source, query::PostgresEventSource::Open(conninfo));
+  KH_ASSIGN_OR_RETURN(run.latencies, TimeQueries(*source, world, options.runs));
+  KH_ASSIGN_OR_RETURN(store::internal::PgConnection connection, store::internal::PgConnection::Open(conninfo));
+  KH_ASSIGN_OR_RETURN(store::internal::PgResult size,
+                      connection.Query("SELECT pg_database_size(current_database())", {}, "measuring the database"));
+  run.db_mb = static_cast<double>(size.Int64(0, 0)) / 1e6;
+  return run;
+}
+
+StatusOr<BackendRun> RunPostgres(const BenchStoreOptions& options, const World& world, const std::string& server_spec) {
+  const std::string name = options.pg_db.empty() ? "khabar_bench_store_" + std::to_string(getpid()) : options.pg_db;
+  KH_RETURN_IF_ERROR(CheckDatabaseName(name));
+  KH_ASSIGN_OR_RETURN(std::string conninfo, WithDatabase(server_spec, name));
+  KH_ASSIGN_OR_RETURN(store::internal::PgConnection server, store::internal::PgConnection::Open(server_spec));
+  KH_ASSIGN_OR_RETURN(bool exists, EnsureDatabase(server, name));
+  StatusOr<BackendRun> run = RunPostgresIn(options, world, conninfo, exists);
+  if (options.pg_db.empty()) {
+    const Status dropped = server.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "dropping the bench database");
+    if (run.ok() && !dropped.ok()) return dropped;
+  }
+  if (run.ok()) run->where = "postgres " + server.description() + ", database " + name;
+  return run;
+}
+
+std::string LatencyJson(const std::vector<Latency>& latencies) {
+  std::string queries;
+  for (const Latency& latency : latencies) {
+    queries += fmt::format("{}\"{}\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"mean_rows\":{:.1f}}}",
+                           queries.empty() ? "" : ",", latency.name, latency.p50_ms, latency.p99_ms,
+                           latency.mean_rows);
+  }
+  return queries;
+}
+
+void PrintJson(const std::vector<BackendRun>& runs, const BenchStoreOptions& options, const std::string& note) {
+  std::string backends;
+  for (const BackendRun& run : runs) {
+    const double rate = run.ingest.seconds > 0 ? run.ingest.events / run.ingest.seconds : 0;
+    backends += fmt::format("{}\"{}\":{{\"events\":{},\"ingest_seconds\":{:.2f},\"ingest_events_per_second\":{:.0f},"
+                            "\"db_mb\":{:.1f},\"queries\":{{{}}}}}",
+                            backends.empty() ? "" : ",", run.backend, run.reused ? 0 : run.ingest.events,
+                            run.ingest.seconds, rate, run.db_mb, LatencyJson(run.latencies));
+  }
+  fmt::print("{{\"events\":{},\"runs\":{},\"backends\":{{{}}}{}}}\n", options.events, options.runs, backends,
+             note.empty() ? "" : fmt::format(",\"note\":\"{}\"", note));
+}
+
+void PrintText(const std::vector<BackendRun>& runs, const BenchStoreOptions& options, const std::string& note) {
+  if (!note.empty()) fmt::print("note: {}\n", note);
+  for (const BackendRun& run : runs) {
+    const double rate = run.ingest.seconds > 0 ? run.ingest.events / run.ingest.seconds : 0;
+    if (run.reused) {
+      fmt::print("{} store {}: reused, not ingested; {:.1f} MB\n", run.backend, run.where, run.db_mb);
+    } else {
+      fmt::print("{} ingest: {} events in {:.2f} s = {:.0f} events/s; {:.1f} MB\n", run.backend, run.ingest.events,
+                 run.ingest.seconds, rate, run.db_mb);
+    }
+    for (const Latency& latency : run.latencies) {
+      fmt::print("{} query {:<10} p50 {:8.2f} ms  p99 {:8.2f} ms  ({:.1f} rows, limit 100, {} runs)\n", run.backend,
+                 latency.name, latency.p50_ms, latency.p99_ms, latency.mean_rows, options.runs);
+    }
+  }
+}
+
 int RunBenchStore(const BenchStoreOptions& options) {
   auto fail = [](const Status& status) {
     fmt::print(stderr, "khabar bench store: {}\n", status.message());
@@ -240,57 +432,35 @@ int RunBenchStore(const BenchStoreOptions& options) {
     fmt::print(stderr, "khabar bench store: --events and --runs must be at least 1\n");
     return 2;
   }
-  std::string path = options.db;
-  std::string scratch;
-  if (path.empty()) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "khabar_bench_store_XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) return fail(UnavailableError("cannot make a temporary directory"));
-    scratch = pattern;
-    path = scratch + "/bench.db";
+  const char* env_pg = std::getenv("KHABAR_TEST_PG");
+  const std::string server = !options.pg.empty() ? options.pg : (env_pg != nullptr ? env_pg : "");
+  std::string backend = options.backend;
+  std::string note;
+  if (backend.empty()) {
+    backend = server.empty() ? "sqlite" : "both";
+    if (server.empty()) note = "SQLite only: give a PostgreSQL server with --pg URI or KHABAR_TEST_PG to measure it too";
+  }
+  if (backend != "sqlite" && server.empty()) {
+    fmt::print(stderr, "khabar bench store: --backend {} needs a PostgreSQL server: --pg URI or KHABAR_TEST_PG\n",
+               backend);
+    return 2;
   }
   const World world = MakeWorld();
-  std::error_code ignored;
-  const bool reuse = !options.db.empty() && std::filesystem::exists(path, ignored);
-  Ingest ingest;
-  if (!reuse) {
-    StatusOr<Ingest> written = IngestEvents(world, path, options.events);
-    if (!written.ok()) return fail(written.status());
-    ingest = *written;
+  std::vector<BackendRun> runs;
+  if (backend != "postgres") {
+    StatusOr<BackendRun> run = RunSqlite(options, world);
+    if (!run.ok()) return fail(run.status());
+    runs.push_back(std::move(run).value());
   }
-  std::vector<Latency> latencies;
-  {
-    StatusOr<std::unique_ptr<query::SqliteEventSource>> source = query::SqliteEventSource::Open(path);
-    if (!source.ok()) return fail(source.status());
-    for (const char* kind : {"actor", "root_date", "near", "text"}) {
-      StatusOr<Latency> latency = TimeQuery(**source, world, kind, options.runs);
-      if (!latency.ok()) return fail(latency.status());
-      latencies.push_back(*latency);
-    }
+  if (backend != "sqlite") {
+    StatusOr<BackendRun> run = RunPostgres(options, world, server);
+    if (!run.ok()) return fail(run.status());
+    runs.push_back(std::move(run).value());
   }
-  const double db_mb = static_cast<double>(std::filesystem::file_size(path, ignored)) / 1e6;
-  if (!scratch.empty()) std::filesystem::remove_all(scratch, ignored);
-  const double rate = ingest.seconds > 0 ? ingest.events / ingest.seconds : 0;
   if (options.json) {
-    std::string queries;
-    for (const Latency& latency : latencies) {
-      queries += fmt::format("{}\"{}\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"mean_rows\":{:.1f}}}",
-                             queries.empty() ? "" : ",", latency.name, latency.p50_ms, latency.p99_ms,
-                             latency.mean_rows);
-    }
-    fmt::print("{{\"events\":{},\"ingest_seconds\":{:.2f},\"ingest_events_per_second\":{:.0f},"
-               "\"db_mb\":{:.1f},\"runs\":{},\"queries\":{{{}}}}}\n",
-               reuse ? 0 : ingest.events, ingest.seconds, rate, db_mb, options.runs, queries);
-    return 0;
-  }
-  if (reuse) {
-    fmt::print("store {}: reused, not ingested; {:.1f} MB\n", path, db_mb);
+    PrintJson(runs, options, note);
   } else {
-    fmt::print("ingest: {} events in {:.2f} s = {:.0f} events/s; {:.1f} MB\n", ingest.events, ingest.seconds,
-               rate, db_mb);
-  }
-  for (const Latency& latency : latencies) {
-    fmt::print("query {:<10} p50 {:8.2f} ms  p99 {:8.2f} ms  ({:.1f} rows, limit 100, {} runs)\n", latency.name,
-               latency.p50_ms, latency.p99_ms, latency.mean_rows, options.runs);
+    PrintText(runs, options, note);
   }
   return 0;
 }
@@ -299,10 +469,14 @@ int RunBenchStore(const BenchStoreOptions& options) {
 
 void RegisterBenchStore(CLI::App& bench, int* exit_code) {
   auto options = std::make_shared<BenchStoreOptions>();
-  CLI::App* command = bench.add_subcommand("store", "SQLite store: ingest events/s and query latency on synthetic events");
+  CLI::App* command = bench.add_subcommand("store", "SQLite and PostgreSQL stores: ingest events/s and query latency on synthetic events");
   command->add_option("--events", options->events, "synthetic events to ingest")->capture_default_str();
   command->add_option("--runs", options->runs, "runs of each typical query")->capture_default_str();
-  command->add_option("--db", options->db, "keep the store at this path; an existing file is queried, not re-ingested");
+  command->add_option("--db", options->db, "keep the SQLite store at this path; an existing file is queried, not re-ingested");
+  command->add_option("--backend", options->backend, "sqlite, postgres or both (default: both when a server is given, else sqlite)")
+      ->check(CLI::IsMember({"sqlite", "postgres", "both"}));
+  command->add_option("--pg", options->pg, "PostgreSQL server (URI or conninfo) that may create databases; default $KHABAR_TEST_PG");
+  command->add_option("--pg-db", options->pg_db, "keep the PostgreSQL database under this name; an existing one is queried, not re-ingested");
   command->add_flag("--json", options->json, "print one JSON object");
   command->callback([options, exit_code] { *exit_code = RunBenchStore(*options); });
 }

@@ -11,11 +11,15 @@
 
 #include "khabar/cli/commands.h"
 #include "khabar/query/event_format.h"
+#include "khabar/query/open_event_source.h"
 #include "khabar/query/query_filter.h"
-#include "khabar/query/sqlite_event_source.h"
 
 namespace khabar::cli {
 namespace {
+
+constexpr const char* kDbHelp =
+    "the store written by `khabar code --db`: a SQLite file, or a PostgreSQL URI"
+    " (postgresql://user@host/db) or connection string (\"host=... dbname=...\")";
 
 struct QueryOptions {
   std::string db;
@@ -88,7 +92,7 @@ int RunQuery(const char* verb, QueryOptions options) {
   }
   if (options.limit < 0) return fail(InvalidArgumentError("bad --limit: expected 0 (all) or more"), 2);
   if (Status status = query::NormalizeFilter(&options.filter); !status.ok()) return fail(status, 2);
-  StatusOr<std::unique_ptr<query::SqliteEventSource>> source = query::SqliteEventSource::Open(options.db);
+  StatusOr<std::unique_ptr<query::EventSource>> source = query::OpenEventSource(options.db);
   if (!source.ok()) return fail(source.status(), 2);
   RowPrinter printer(options.format, options.filter.near.has_value());
   printer.Begin();
@@ -126,7 +130,7 @@ void AddFilterOptions(CLI::App& command, QueryOptions& options) {
 void RegisterQueryCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<QueryOptions>();
   CLI::App* command = app.add_subcommand("query", "Find stored events by actor, code, date, place, certainty or text");
-  command->add_option("--db", options->db, "SQLite store written by `khabar code --db`")->required();
+  command->add_option("--db", options->db, kDbHelp)->required();
   AddFilterOptions(*command, *options);
   command->add_option("--format", options->format, "table, jsonl (the event line), csv or geojson")
       ->capture_default_str()
@@ -138,7 +142,7 @@ void RegisterQueryCommand(CLI::App& app, int* exit_code) {
 void RegisterExportCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<QueryOptions>();
   CLI::App* command = app.add_subcommand("export", "Write every stored event as GDELT-like TSV");
-  command->add_option("--db", options->db, "SQLite store written by `khabar code --db`")->required();
+  command->add_option("--db", options->db, kDbHelp)->required();
   command->add_option("--format", options->format, "gdelt: the columns of `khabar code --format tsv`")
       ->required()
       ->check(CLI::IsMember({"gdelt"}));

@@ -16,7 +16,7 @@ constexpr char kAfterPrefix = '\x7f';
 // Collects the WHERE conditions and their bound values.
 class Conditions {
  public:
-  explicit Conditions(Dialect dialect) : dialect_(dialect) {}
+  Conditions(Dialect dialect, TextOrder order) : dialect_(dialect), order_(order) {}
 
   // A placeholder for `value`: "?3" (SQLite) or "$3" (PostgreSQL).
   std::string Bind(SqlValue value) {
@@ -36,23 +36,31 @@ class Conditions {
   std::vector<SqlValue> TakeParams() { return std::move(params_); }
   Dialect dialect() const { return dialect_; }
 
+  // `column` as the left side of a byte-wise comparison: COLLATE "C" where the database's
+  // own collation does not order bytes.
+  std::string Bytes(const std::string& column) const {
+    return order_ == TextOrder::kCollateC ? column + " COLLATE \"C\"" : column;
+  }
+
  private:
   Dialect dialect_;
+  TextOrder order_;
   std::vector<std::string> conditions_;
   std::vector<SqlValue> params_;
 };
 
 // `column` starts with `prefix`, as a range the column's index can serve.
-std::string PrefixRange(const std::string& column, const std::string& begin,
-                        const std::string& end) {
-  return "(" + column + " >= " + begin + " AND " + column + " < " + end + ")";
+std::string PrefixRange(const Conditions& where, const std::string& column,
+                        const std::string& begin, const std::string& end) {
+  const std::string bytes = where.Bytes(column);
+  return "(" + bytes + " >= " + begin + " AND " + bytes + " < " + end + ")";
 }
 
 std::string ActorCodeCondition(Conditions& where, const std::string& prefix) {
   const std::string begin = where.Bind(prefix);
   const std::string end = where.Bind(prefix + kAfterPrefix);
-  return "(" + PrefixRange("e.source_code", begin, end) + " OR " +
-         PrefixRange("e.target_code", begin, end) + ")";
+  return "(" + PrefixRange(where, "e.source_code", begin, end) + " OR " +
+         PrefixRange(where, "e.target_code", begin, end) + ")";
 }
 
 void AddActor(const QueryFilter& filter, Conditions& where) {
@@ -78,7 +86,7 @@ void AddCodes(const QueryFilter& filter, Conditions& where) {
     // The root is the code's first two digits: naming it lets events_root_cameo serve the range.
     if (filter.cameo.size() >= 2) where.Add("e.root = " + where.Bind(filter.cameo.substr(0, 2)));
     const std::string begin = where.Bind(filter.cameo);
-    where.Add(PrefixRange("e.cameo", begin, where.Bind(filter.cameo + kAfterPrefix)));
+    where.Add(PrefixRange(where, "e.cameo", begin, where.Bind(filter.cameo + kAfterPrefix)));
   }
   if (!filter.root.empty()) where.Add("e.root = " + where.Bind(filter.root));
   if (filter.quad_class != 0) where.Add("e.quad_class = " + where.Bind(int64_t{filter.quad_class}));
@@ -88,9 +96,10 @@ void AddCodes(const QueryFilter& filter, Conditions& where) {
 void AddDates(const QueryFilter& filter, Conditions& where) {
   if (filter.date_from.empty() && filter.date_to.empty()) return;
   where.Add("e.date <> ''");
-  if (!filter.date_from.empty()) where.Add("e.date >= " + where.Bind(filter.date_from));
+  const std::string date = where.Bytes("e.date");
+  if (!filter.date_from.empty()) where.Add(date + " >= " + where.Bind(filter.date_from));
   // "2019-05" covers every day of May: compare with "2019-05\x7f".
-  if (!filter.date_to.empty()) where.Add("e.date < " + where.Bind(filter.date_to + kAfterPrefix));
+  if (!filter.date_to.empty()) where.Add(date + " < " + where.Bind(filter.date_to + kAfterPrefix));
 }
 
 void AddCountry(const QueryFilter& filter, Conditions& where) {
@@ -140,8 +149,11 @@ std::string AddNear(const QueryFilter& filter, Conditions& where) {
 Status AddText(const QueryFilter& filter, Conditions& where) {
   if (filter.text.empty()) return Status::Ok();
   if (where.dialect() == Dialect::kPostgres) {
+    const std::string tsquery = PostgresTsQuery(filter.text);
+    if (tsquery.empty()) return InvalidArgumentError("bad --text '" + filter.text + "': no word in it");
+    // The GIN index event_text_body serves exactly this expression (migration 0004).
     where.Add("e.id IN (SELECT x.event_id FROM event_text x WHERE to_tsvector('simple', x.body) @@ "
-              "plainto_tsquery('simple', " + where.Bind(filter.text) + "))");
+              "to_tsquery('simple', " + where.Bind(tsquery) + "))");
     return Status::Ok();
   }
   const std::string expression = Fts5Expression(filter.text);
@@ -179,10 +191,14 @@ std::string SentenceSql(Dialect dialect) {
          "r.span_end - r.span_begin), 'UTF8')";
 }
 
-}  // namespace
+struct SearchWord {
+  std::string_view word;
+  bool prefix;  // written with a trailing '*'
+};
 
-std::string Fts5Expression(std::string_view text) {
-  std::string expression;
+// The words of --text that have a letter or digit, split at whitespace.
+std::vector<SearchWord> SearchWords(std::string_view text) {
+  std::vector<SearchWord> words;
   size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n')) ++pos;
@@ -195,7 +211,16 @@ std::string Fts5Expression(std::string_view text) {
     for (const char c : word) {
       has_alnum = has_alnum || static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
     }
-    if (!has_alnum) continue;
+    if (has_alnum) words.push_back({word, prefix});
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string Fts5Expression(std::string_view text) {
+  std::string expression;
+  for (const auto& [word, prefix] : SearchWords(text)) {
     if (!expression.empty()) expression += ' ';
     expression += '"';
     for (const char c : word) {
@@ -208,8 +233,24 @@ std::string Fts5Expression(std::string_view text) {
   return expression;
 }
 
-StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, Dialect dialect) {
-  Conditions where(dialect);
+std::string PostgresTsQuery(std::string_view text) {
+  std::string query;
+  for (const auto& [word, prefix] : SearchWords(text)) {
+    if (!query.empty()) query += " & ";
+    query += '\'';
+    for (const char c : word) {
+      if (c == '\'' || c == '\\') query += c;  // tsquery escapes a quote or backslash by doubling it
+      query += c;
+    }
+    query += '\'';
+    if (prefix) query += ":*";
+  }
+  return query;
+}
+
+StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, Dialect dialect,
+                                   TextOrder order) {
+  Conditions where(dialect, order);
   AddActor(filter, where);
   AddCodes(filter, where);
   AddDates(filter, where);

@@ -5,10 +5,12 @@
 //   // query.sql: "SELECT ... WHERE e.root = ?1 ..."; query.params: {"19"}
 //
 // The SQLite text needs khabar_distance_km() (registered by SqliteEventSource) for --near and
-// the event_text FTS5 table (schema version 4) for --text. The PostgreSQL text uses the
-// haversine formula inline and to_tsvector('simple', body) @@ plainto_tsquery('simple', $N);
-// it is written but untested until the PostgreSQL backend lands. Prefix ranges compare text
-// byte-wise, so a PostgreSQL database needs the "C" collation on the code and date columns.
+// the event_text FTS5 table (schema version 4) for --text. The PostgreSQL text (run by
+// PostgresEventSource) uses the haversine formula inline and
+// to_tsvector('simple', body) @@ to_tsquery('simple', $N), the expression of the GIN index.
+// Prefix ranges ("LBY" <= code < "LBY\x7f") compare text byte-wise: right under SQLite and a
+// PostgreSQL database whose collation orders bytes (C, C.UTF-8); TextOrder::kCollateC adds
+// COLLATE "C" to them for any other database (correct, but the indexes cannot serve them).
 //
 // Thread-safety: pure functions.
 #ifndef KHABAR_QUERY_SQL_BUILDER_H_
@@ -46,15 +48,24 @@ enum EventColumn : int {
   kColSentence, kColumnCount
 };
 
+// How the text columns compare: kDatabase, by the database's own order (byte order: SQLite,
+// or PostgreSQL with a C collation); kCollateC, byte order forced with COLLATE "C".
+enum class TextOrder { kDatabase, kCollateC };
+
 // The events that match `filter`, ordered by date then events.id, at most `limit` of them
 // (0: all), each with its first report. REQUIRES: NormalizeFilter(filter) was OK.
 // InvalidArgument when --text has no word in it.
-StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, store::Dialect dialect);
+StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, store::Dialect dialect,
+                                   TextOrder order = TextOrder::kDatabase);
 
 // The FTS5 MATCH expression of --text: every word quoted (so FTS5 operators in the input are
 // plain words) and all required; a word ending in '*' matches as a prefix.
 // "air strike*" -> "\"air\" \"strike\"*". Empty when the text has no word.
 std::string Fts5Expression(std::string_view text);
+
+// The PostgreSQL to_tsquery text of --text, with the same words as Fts5Expression: each quoted
+// as a lexeme, all required, '*' a prefix. "air strike*" -> "'air' & 'strike':*".
+std::string PostgresTsQuery(std::string_view text);
 
 }  // namespace khabar::query
 
