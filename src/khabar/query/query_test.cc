@@ -107,6 +107,46 @@ TEST_F(QueryTest, EmptyFilterFindsEverythingByDate) {
   EXPECT_THAT(Cameos({}, 1), ElementsAre("190"));
 }
 
+TEST_F(QueryTest, OffsetPagesThroughTheResults) {
+  QueryFilter filter;
+  ASSERT_THAT(NormalizeFilter(&filter), IsOk());
+  StatusOr<std::vector<EventRow>> page = source_->Find(filter, {.limit = 2, .offset = 1});
+  ASSERT_THAT(page, IsOk());
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].cameo, "040");
+  EXPECT_EQ((*page)[1].cameo, "195");
+  page = source_->Find(filter, {.limit = 0, .offset = 2});
+  ASSERT_THAT(page, IsOk());
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].cameo, "195");
+}
+
+TEST_F(QueryTest, OneEventById) {
+  StatusOr<std::vector<EventRow>> rows = source_->Find({}, {});
+  ASSERT_THAT(rows, IsOk());
+  QueryFilter filter;
+  filter.event_id = (*rows)[1].event_id;
+  EXPECT_THAT(Cameos(filter), ElementsAre("040"));
+  filter.event_id = "no-such-id";
+  EXPECT_THAT(Cameos(filter), ElementsAre());
+}
+
+TEST_F(QueryTest, ReadOnlySourceRefusesWrites) {
+  StatusOr<std::unique_ptr<SqliteEventSource>> reader = SqliteEventSource::OpenReadOnly(path_);
+  ASSERT_THAT(reader, IsOk());
+  const Status write = (*reader)->Select({"DELETE FROM events", {}}, [](const SqlRow&) { return true; });
+  EXPECT_THAT(write, Not(IsOk()));
+  int64_t events = 0;
+  ASSERT_THAT((*reader)->Select({"SELECT COUNT(*) FROM events WHERE root = ?1", {std::string("19")}},
+                                [&events](const SqlRow& row) {
+                                  events = row.Int64(0);
+                                  return true;
+                                }),
+              IsOk());
+  EXPECT_EQ(events, 2);
+  EXPECT_THAT(SqliteEventSource::OpenReadOnly(dir_.File("missing.db")), StatusIs(StatusCode::kNotFound, HasSubstr("no database")));
+}
+
 TEST_F(QueryTest, ActorByAnotherSpellingFindsTheEvent) {
   EXPECT_THAT(Cameos({.actor = "Hafter"}), ElementsAre("040", "195"));
   EXPECT_THAT(Cameos({.actor = "Khalifa Hifter"}), ElementsAre("040", "195"));
