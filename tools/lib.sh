@@ -10,7 +10,7 @@ KH_PACKAGES=(
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base iso-codes
-  libpq-dev postgresql
+  libpq-dev postgresql libcpp-httplib-dev wrk
 )
 
 kh_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

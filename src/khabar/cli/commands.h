@@ -34,6 +34,7 @@ void RegisterDatesEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterMergeEvalCommand(CLI::App& eval, int* exit_code);
 void RegisterQueryCommand(CLI::App& app, int* exit_code);     // query_command.cc
 void RegisterExportCommand(CLI::App& app, int* exit_code);    // query_command.cc
+void RegisterServeCommand(CLI::App& app, int* exit_code);     // serve_command.cc
 // `bench store`, added to the `bench` group (bench_store_command.cc).
 void RegisterBenchStore(CLI::App& bench, int* exit_code);
 // `bench pipeline`, added to the `bench` group (bench_pipeline_command.cc).

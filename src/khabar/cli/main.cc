@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   khabar::cli::RegisterEvalCommand(app, &exit_code);
   khabar::cli::RegisterQueryCommand(app, &exit_code);
   khabar::cli::RegisterExportCommand(app, &exit_code);
+  khabar::cli::RegisterServeCommand(app, &exit_code);
   khabar::cli::RegisterBenchCommand(app, &exit_code);
   khabar::cli::RegisterTrainCommand(app, &exit_code);
   try {

@@ -84,6 +84,20 @@ bool CameoCodebook::IsEventCode(std::string_view code) {
   return code.size() >= 2 && code.size() <= 4 && AllDigits(code);
 }
 
+std::string_view CameoCodebook::RootName(std::string_view root) {
+  // CAMEO Event Data Codebook 1.1b3 (Schrodt 2012), the names of the twenty roots.
+  static constexpr std::string_view kNames[] = {
+      "MAKE PUBLIC STATEMENT", "APPEAL", "EXPRESS INTENT TO COOPERATE", "CONSULT",
+      "ENGAGE IN DIPLOMATIC COOPERATION", "ENGAGE IN MATERIAL COOPERATION", "PROVIDE AID", "YIELD",
+      "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
+      "EXHIBIT FORCE POSTURE", "REDUCE RELATIONS", "COERCE", "ASSAULT", "FIGHT",
+      "USE UNCONVENTIONAL MASS VIOLENCE"};
+  if (root.size() != 2 || root[0] < '0' || root[0] > '2' || root[1] < '0' || root[1] > '9') return {};
+  const int number = (root[0] - '0') * 10 + (root[1] - '0');
+  if (number < 1 || number > 20) return {};
+  return kNames[number - 1];
+}
+
 std::string CameoCodebook::Root(std::string_view code) { return std::string(code.substr(0, 2)); }
 
 int CameoCodebook::QuadClass(std::string_view code) {

@@ -43,6 +43,8 @@ class CameoCodebook {
   static std::string Root(std::string_view code);
   // 1..4 from the root (01-05, 06-08, 09-13, 14-20); 0 for other codes.
   static int QuadClass(std::string_view code);
+  // The CAMEO 1.1b3 manual's name of a root, "19" -> "FIGHT"; empty for other codes.
+  static std::string_view RootName(std::string_view root);
 
   float Goldstein(std::string_view code) const;
   std::string Plover(std::string_view code) const;

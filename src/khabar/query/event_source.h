@@ -22,7 +22,8 @@
 namespace khabar::query {
 
 struct ScanOptions {
-  int64_t limit = 0;  // at most this many rows; 0: all
+  int64_t limit = 0;   // at most this many rows; 0: all
+  int64_t offset = 0;  // skip this many rows first (paging)
 };
 
 class EventSource {

@@ -135,7 +135,7 @@ StatusOr<std::unique_ptr<PostgresEventSource>> PostgresEventSource::Open(const s
 Status PostgresEventSource::Scan(const QueryFilter& filter, const ScanOptions& options,
                                  const std::function<bool(const EventRow&)>& visit) {
   KH_ASSIGN_OR_RETURN(SqlQuery query,
-                      BuildEventQuery(filter, options.limit, store::Dialect::kPostgres, order_));
+                      BuildEventQuery(filter, options.limit, store::Dialect::kPostgres, options.offset, order_));
   if (options.limit > 0 && options.limit <= kSingleQueryLimit) return ScanAll(query, visit);
   return ScanCursor(query, visit);
 }

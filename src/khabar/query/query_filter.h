@@ -49,6 +49,7 @@ struct QueryFilter {
   std::optional<GeoCircle> near;
   std::vector<std::string> certainty;  // any of these: "asserted", "reported", ...
   std::string text;                    // words that must all occur in a report's sentence
+  std::string event_id;                // one event by its id (events.event_id; `khabar serve`)
 };
 
 // Checks every field and brings codes to their stored case (upper case for codes, countries

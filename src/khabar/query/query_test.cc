@@ -94,7 +94,7 @@ TEST(SqlBuilderTest, PostgresRangesCollateOnlyWhenAsked) {
   StatusOr<SqlQuery> native = BuildEventQuery(filter, 10, store::Dialect::kPostgres);
   ASSERT_THAT(native, IsOk());
   EXPECT_THAT(native->sql, Not(HasSubstr("COLLATE")));
-  StatusOr<SqlQuery> bytes = BuildEventQuery(filter, 10, store::Dialect::kPostgres, TextOrder::kCollateC);
+  StatusOr<SqlQuery> bytes = BuildEventQuery(filter, 10, store::Dialect::kPostgres, 0, TextOrder::kCollateC);
   ASSERT_THAT(bytes, IsOk());
   EXPECT_THAT(bytes->sql, HasSubstr("e.source_code COLLATE \"C\" >= $1"));
   EXPECT_THAT(bytes->sql, HasSubstr("e.date COLLATE \"C\" >= $"));

@@ -170,7 +170,31 @@ TYPED_TEST_P(QueryTest, RowsCarryTheFirstReport) {
   EXPECT_EQ(row.location_country, "LY");
 }
 
-REGISTER_TYPED_TEST_SUITE_P(QueryTest, EmptyFilterFindsEverythingByDate, ActorByAnotherSpellingFindsTheEvent, ActorByCodePrefix, CodesRootQuadClassAndDates, CountryOfThePlaceOrOfAnActor, NearARadiusUsesTheGreatCircle, CertaintyAndFullText, RowsCarryTheFirstReport);
+TYPED_TEST_P(QueryTest, OffsetPagesThroughTheResults) {
+  QueryFilter filter;
+  ASSERT_THAT(NormalizeFilter(&filter), IsOk());
+  StatusOr<std::vector<EventRow>> page = this->source_->Find(filter, {.limit = 2, .offset = 1});
+  ASSERT_THAT(page, IsOk());
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].cameo, "040");
+  EXPECT_EQ((*page)[1].cameo, "195");
+  page = this->source_->Find(filter, {.limit = 0, .offset = 2});
+  ASSERT_THAT(page, IsOk());
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].cameo, "195");
+}
+
+TYPED_TEST_P(QueryTest, OneEventById) {
+  StatusOr<std::vector<EventRow>> rows = this->source_->Find({}, {});
+  ASSERT_THAT(rows, IsOk());
+  QueryFilter filter;
+  filter.event_id = (*rows)[1].event_id;
+  EXPECT_THAT(this->Cameos(filter), ElementsAre("040"));
+  filter.event_id = "no-such-id";
+  EXPECT_THAT(this->Cameos(filter), ElementsAre());
+}
+
+REGISTER_TYPED_TEST_SUITE_P(QueryTest, OffsetPagesThroughTheResults, OneEventById, EmptyFilterFindsEverythingByDate, ActorByAnotherSpellingFindsTheEvent, ActorByCodePrefix, CodesRootQuadClassAndDates, CountryOfThePlaceOrOfAnActor, NearARadiusUsesTheGreatCircle, CertaintyAndFullText, RowsCarryTheFirstReport);
 
 }  // namespace khabar::query::testing
 

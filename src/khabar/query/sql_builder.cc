@@ -248,21 +248,44 @@ std::string PostgresTsQuery(std::string_view text) {
   return query;
 }
 
-StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, Dialect dialect,
-                                   TextOrder order) {
-  Conditions where(dialect, order);
+namespace {
+
+// The filter's conditions; returns the --near distance expression ("" without --near).
+StatusOr<std::string> AddFilter(const QueryFilter& filter, Conditions& where) {
+  if (!filter.event_id.empty()) where.Add("e.event_id = " + where.Bind(filter.event_id));
   AddActor(filter, where);
   AddCodes(filter, where);
   AddDates(filter, where);
   AddCountry(filter, where);
-  const std::string distance = AddNear(filter, where);
+  std::string distance = AddNear(filter, where);
   AddCertainty(filter, where);
   KH_RETURN_IF_ERROR(AddText(filter, where));
+  return distance;
+}
+
+// " LIMIT n OFFSET m" with bound values; SQLite needs a LIMIT before an OFFSET (-1: none).
+std::string LimitOffset(int64_t limit, int64_t offset, Conditions& where) {
+  std::string text;
+  if (limit > 0) {
+    text += " LIMIT " + where.Bind(limit);
+  } else if (offset > 0 && where.dialect() == Dialect::kSqlite) {
+    text += " LIMIT -1";
+  }
+  if (offset > 0) text += " OFFSET " + where.Bind(offset);
+  return text;
+}
+
+}  // namespace
+
+StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, Dialect dialect,
+                                   int64_t offset, TextOrder order) {
+  Conditions where(dialect, order);
+  KH_ASSIGN_OR_RETURN(const std::string distance, AddFilter(filter, where));
   const std::string distance_column =
       distance.empty() ? (dialect == Dialect::kSqlite ? "NULL" : "CAST(NULL AS DOUBLE PRECISION)") : distance;
   std::string inner = "SELECT " + std::string(kEventColumns) + ", " + distance_column +
                       " AS distance_km FROM events e" + where.Where() + " ORDER BY e.date, e.id";
-  if (limit > 0) inner += " LIMIT " + where.Bind(limit);
+  inner += LimitOffset(limit, offset, where);
   SqlQuery query;
   query.sql = "SELECT e.*, d.doc_id, d.outlet, d.url, d.published, r.span_begin, r.span_end,"
               " r.pattern, " + SentenceSql(dialect) + " FROM (" + inner + ") e"
@@ -270,6 +293,16 @@ StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, Dia
               " LEFT JOIN documents d ON d.id = r.document_id"
               " LEFT JOIN document_texts t ON t.document_id = r.document_id"
               " ORDER BY e.date, e.id";
+  query.params = where.TakeParams();
+  return query;
+}
+
+StatusOr<SqlQuery> BuildFilteredEventsQuery(const QueryFilter& filter, Dialect dialect,
+                                            TextOrder order) {
+  Conditions where(dialect, order);
+  KH_RETURN_IF_ERROR(AddFilter(filter, where).status());
+  SqlQuery query;
+  query.sql = "SELECT e.* FROM events e" + where.Where();
   query.params = where.TakeParams();
   return query;
 }

@@ -52,11 +52,18 @@ enum EventColumn : int {
 // or PostgreSQL with a C collation); kCollateC, byte order forced with COLLATE "C".
 enum class TextOrder { kDatabase, kCollateC };
 
-// The events that match `filter`, ordered by date then events.id, at most `limit` of them
-// (0: all), each with its first report. REQUIRES: NormalizeFilter(filter) was OK.
-// InvalidArgument when --text has no word in it.
+// The events that match `filter`, ordered by date then events.id, after skipping `offset` of
+// them at most `limit` (0: all), each with its first report. REQUIRES: NormalizeFilter(filter)
+// was OK. InvalidArgument when --text has no word in it.
 StatusOr<SqlQuery> BuildEventQuery(const QueryFilter& filter, int64_t limit, store::Dialect dialect,
-                                   TextOrder order = TextOrder::kDatabase);
+                                   int64_t offset = 0, TextOrder order = TextOrder::kDatabase);
+
+// "SELECT e.* FROM events e WHERE <the filter's conditions>", unordered: the matching events
+// rows for a caller to wrap ("SELECT COUNT(*) FROM (...) f"); placeholders 1..params.size()
+// are taken, so the caller numbers its own from params.size() + 1. Same contract as
+// BuildEventQuery.
+StatusOr<SqlQuery> BuildFilteredEventsQuery(const QueryFilter& filter, store::Dialect dialect,
+                                            TextOrder order = TextOrder::kDatabase);
 
 // The FTS5 MATCH expression of --text: every word quoted (so FTS5 operators in the input are
 // plain words) and all required; a word ending in '*' matches as a prefix.

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "khabar/query/sql_builder.h"
+#include "khabar/store/migration.h"
 #include "khabar/store/sqlite_store.h"
 
 namespace khabar::query {
@@ -88,7 +89,46 @@ void ReadRow(const SqliteStatement& row, EventRow* out) {
   out->sentence = Text(row, kColSentence);
 }
 
+void BindAll(const SqlQuery& query, SqliteStatement& statement) {
+  for (size_t i = 0; i < query.params.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    const SqlValue& value = query.params[i];
+    if (const auto* text = std::get_if<std::string>(&value)) statement.BindText(index, *text);
+    if (const auto* number = std::get_if<int64_t>(&value)) statement.BindInt64(index, *number);
+    if (const auto* real = std::get_if<double>(&value)) statement.BindDouble(index, *real);
+  }
+}
+
+// SqlRow over the current row of a stepped statement.
+class SqliteRow : public SqlRow {
+ public:
+  explicit SqliteRow(const SqliteStatement& statement) : statement_(statement) {}
+  bool IsNull(int column) const override { return statement_.ColumnIsNull(column); }
+  int64_t Int64(int column) const override { return statement_.ColumnInt64(column); }
+  double Double(int column) const override { return statement_.ColumnDouble(column); }
+  std::string_view Text(int column) const override { return statement_.ColumnText(column); }
+
+ private:
+  const SqliteStatement& statement_;
+};
+
+// The schema version the file's schema_migrations records (0 when it has none).
+StatusOr<int64_t> StoredSchemaVersion(SqliteConnection& connection) {
+  KH_ASSIGN_OR_RETURN(const int64_t tables,
+                      connection.QueryInt64("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                                            " AND name = 'schema_migrations'"));
+  if (tables == 0) return int64_t{0};
+  return connection.QueryInt64("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+}
+
 }  // namespace
+
+StatusOr<SqliteConnection> SqliteEventSource::OpenReader(const std::string& path) {
+  KH_ASSIGN_OR_RETURN(SqliteConnection connection, SqliteConnection::Open(path));
+  KH_RETURN_IF_ERROR(connection.SetBusyTimeout(store::SqliteStore::kBusyTimeoutMs));
+  KH_RETURN_IF_ERROR(connection.CreateFunction("khabar_distance_km", 4, &DistanceFunction));
+  return connection;
+}
 
 StatusOr<std::unique_ptr<SqliteEventSource>> SqliteEventSource::Open(const std::string& path) {
   std::error_code error;
@@ -99,23 +139,45 @@ StatusOr<std::unique_ptr<SqliteEventSource>> SqliteEventSource::Open(const std::
     // Migrates an older file so the search tables exist; closed before reading.
     KH_ASSIGN_OR_RETURN(std::unique_ptr<store::SqliteStore> store, store::SqliteStore::Open(path));
   }
-  KH_ASSIGN_OR_RETURN(SqliteConnection connection, SqliteConnection::Open(path));
-  KH_RETURN_IF_ERROR(connection.SetBusyTimeout(store::SqliteStore::kBusyTimeoutMs));
-  KH_RETURN_IF_ERROR(connection.CreateFunction("khabar_distance_km", 4, &DistanceFunction));
+  KH_ASSIGN_OR_RETURN(SqliteConnection connection, OpenReader(path));
   return std::unique_ptr<SqliteEventSource>(new SqliteEventSource(std::move(connection)));
+}
+
+StatusOr<std::unique_ptr<SqliteEventSource>> SqliteEventSource::OpenReadOnly(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return NotFoundError("no database at " + path);
+  }
+  KH_ASSIGN_OR_RETURN(SqliteConnection connection, OpenReader(path));
+  KH_RETURN_IF_ERROR(connection.Exec("PRAGMA query_only = ON", "making the connection read-only"));
+  KH_ASSIGN_OR_RETURN(const int64_t version, StoredSchemaVersion(connection));
+  const int32_t latest = store::LatestVersion(store::EmbeddedMigrations());
+  if (version != latest) {
+    return FailedPreconditionError(
+        "the store at " + path + " has schema version " + std::to_string(version) + "; this khabar reads version " +
+        std::to_string(latest) +
+        (version < latest ? " (open it once with `khabar query --db` to migrate it)" : " (a newer khabar wrote it)"));
+  }
+  return std::unique_ptr<SqliteEventSource>(new SqliteEventSource(std::move(connection)));
+}
+
+Status SqliteEventSource::Select(const SqlQuery& query, const std::function<bool(const SqlRow&)>& visit) {
+  KH_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(query.sql));
+  BindAll(query, statement);
+  const SqliteRow row(statement);
+  while (true) {
+    KH_ASSIGN_OR_RETURN(bool has_row, statement.Step("reading the store"));
+    if (!has_row) return Status::Ok();
+    if (!visit(row)) return Status::Ok();
+  }
 }
 
 Status SqliteEventSource::Scan(const QueryFilter& filter, const ScanOptions& options,
                                const std::function<bool(const EventRow&)>& visit) {
-  KH_ASSIGN_OR_RETURN(SqlQuery query, BuildEventQuery(filter, options.limit, store::Dialect::kSqlite));
+  KH_ASSIGN_OR_RETURN(SqlQuery query,
+                      BuildEventQuery(filter, options.limit, store::Dialect::kSqlite, options.offset));
   KH_ASSIGN_OR_RETURN(SqliteStatement statement, connection_.Prepare(query.sql));
-  for (size_t i = 0; i < query.params.size(); ++i) {
-    const int index = static_cast<int>(i + 1);
-    const SqlValue& value = query.params[i];
-    if (const auto* text = std::get_if<std::string>(&value)) statement.BindText(index, *text);
-    if (const auto* number = std::get_if<int64_t>(&value)) statement.BindInt64(index, *number);
-    if (const auto* real = std::get_if<double>(&value)) statement.BindDouble(index, *real);
-  }
+  BindAll(query, statement);
   EventRow row;
   while (true) {
     KH_ASSIGN_OR_RETURN(bool has_row, statement.Step("querying events"));
