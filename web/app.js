@@ -21,7 +21,7 @@ const CAMEO_ROOTS = {
 
 const FIGURES = ['fatalities', 'injured', 'displaced', 'arrested', 'kidnapped'];
 const LIST_PAGE_SIZE = 50;
-const MAP_PAGE_SIZE = 1000;
+const MAP_PAGE_SIZE = 500;  // the API's largest page
 const NETWORK_LIMIT = 40;
 
 const state = { filters: {}, page: 1, total: 0, selected: null, markers: new Map() };
@@ -329,7 +329,7 @@ function drawNetwork(nodes, edges) {
   node.append('circle').attr('r', (n) => radius(n.events));
   node.append('text').attr('x', (n) => radius(n.events) + 3).attr('y', 3).text((n) => n.name || n.id);
   node.append('title').text((n) => `${n.name || n.id}: ${n.events} events (click to filter)`);
-  node.on('click', (_, n) => applyFilters({ ...state.filters, actor: n.name || n.id }));
+  node.on('click', (_, n) => applyFilters({ ...state.filters, actor: actorFilterOf(n) }));
   node.call(dragBehaviour());
 
   simulation = d3.forceSimulation(nodes)
@@ -356,6 +356,12 @@ function linkPath(link, targetRadius) {
   const length = Math.hypot(x2 - x1, y2 - y1) || 1;
   const end = Math.max(0, length - targetRadius) / length;
   return `M${x1},${y1}L${x1 + (x2 - x1) * end},${y1 + (y2 - y1) * end}`;
+}
+
+// A node is an actor code (its id) with its most frequent name: the actor filter takes the code
+// when it is one (3, 6, 9… capitals match that code prefix), else the name.
+function actorFilterOf(node) {
+  return /^([A-Z]{3})+$/.test(node.id) ? node.id : node.name || node.id;
 }
 
 function defineArrows(svg) {
