@@ -22,7 +22,7 @@ const CAMEO_ROOTS = {
 const FIGURES = ['fatalities', 'injured', 'displaced', 'arrested', 'kidnapped'];
 const LIST_PAGE_SIZE = 50;
 const MAP_PAGE_SIZE = 500;  // the API's largest page
-const NETWORK_LIMIT = 40;
+const NETWORK_LIMIT = 30;
 
 const state = { filters: {}, page: 1, total: 0, selected: null, markers: new Map() };
 
@@ -49,6 +49,8 @@ function partyWithCode(argument) {
   const name = party(argument);
   return argument.code && argument.code !== name ? `${name} (${argument.code})` : name;
 }
+
+function plural(count, noun) { return `${count} ${noun}${count === 1 ? '' : 's'}`; }
 
 function rootName(root) { return CAMEO_ROOTS[root] || `root ${root}`; }
 
@@ -229,17 +231,36 @@ async function loadTimeline() {
     body.undated_or_coarse ? `${body.undated_or_coarse} undated or month/year-only events not shown` : '';
 }
 
-function stackDays(days) {
-  return days.map((day) => {
+// Days over more than kMaxDailySpan are summed per month, so that bars stay visible.
+const MAX_DAILY_SPAN_DAYS = 120;
+
+function binDays(days) {
+  const dated = days.filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day.date));
+  if (dated.length < 2) return { unit: 'day', bins: dated };
+  const span = (Date.parse(dated[dated.length - 1].date) - Date.parse(dated[0].date)) / 864e5;
+  if (span <= MAX_DAILY_SPAN_DAYS) return { unit: 'day', bins: dated };
+  const months = new Map();
+  for (const day of dated) {
+    const month = day.date.slice(0, 7);
+    const bin = months.get(month) || { date: `${month}-01`, key: month, count: 0, by_quad: {} };
+    bin.count += day.count;
+    for (const [quad, count] of Object.entries(day.by_quad || {})) bin.by_quad[quad] = (bin.by_quad[quad] || 0) + count;
+    months.set(month, bin);
+  }
+  return { unit: 'month', bins: [...months.values()] };
+}
+
+function stackBins(bins) {
+  return bins.map((bin) => {
     let y = 0;
     const parts = [1, 2, 3, 4].map((quad) => {
-      const count = (day.by_quad && day.by_quad[quad]) || 0;
+      const count = (bin.by_quad && bin.by_quad[quad]) || 0;
       const part = { quad, y0: y, y1: y + count, count };
       y += count;
       return part;
     });
-    return { date: d3.utcParse('%Y-%m-%d')(day.date), day: day.date, count: day.count, parts };
-  }).filter((day) => day.date);
+    return { date: d3.utcParse('%Y-%m-%d')(bin.date), key: bin.key || bin.date, count: bin.count, parts };
+  });
 }
 
 function drawTimeline(days) {
@@ -247,38 +268,41 @@ function drawTimeline(days) {
   svg.selectAll('*').remove();
   const { width, height } = svg.node().getBoundingClientRect();
   const margin = { top: 6, right: 10, bottom: 22, left: 30 };
-  const data = stackDays(days);
+  const { unit, bins } = binDays(days);
+  const data = stackBins(bins);
+  document.getElementById('timeline-title').textContent = `Events per ${unit}`;
   if (!data.length) {
     svg.append('text').attr('class', 'empty').attr('x', width / 2).attr('y', height / 2)
       .attr('text-anchor', 'middle').text('No dated events match.');
     return;
   }
+  const interval = unit === 'day' ? d3.utcDay : d3.utcMonth;
   const [first, last] = d3.extent(data, (d) => d.date);
   const x = d3.scaleUtc()
-    .domain([d3.utcDay.offset(first, -1), d3.utcDay.offset(last, 2)])
+    .domain([interval.offset(first, -1), interval.offset(last, 2)])
     .range([margin.left, width - margin.right]);
   const y = d3.scaleLinear()
     .domain([0, d3.max(data, (d) => d.count) || 1]).nice()
     .range([height - margin.bottom, margin.top]);
-  const barWidth = Math.max(2, Math.min(24, (x(d3.utcDay.offset(first, 1)) - x(first)) * 0.8));
+  const barWidth = Math.max(3, Math.min(24, (x(interval.offset(first, 1)) - x(first)) * 0.8));
 
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - margin.bottom})`)
     .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`)
     .call(d3.axisLeft(y).ticks(4, 'd').tickSizeOuter(0));
 
-  const day = svg.append('g').selectAll('g').data(data).join('g')
+  const bar = svg.append('g').selectAll('g').data(data).join('g')
     .attr('transform', (d) => `translate(${x(d.date) - barWidth / 2},0)`);
-  day.selectAll('rect').data((d) => d.parts.filter((p) => p.count).map((p) => ({ ...p, day: d })))
+  bar.selectAll('rect').data((d) => d.parts.filter((p) => p.count).map((p) => ({ ...p, bin: d })))
     .join('rect')
     .attr('class', 'day')
     .attr('width', barWidth)
     .attr('y', (p) => y(p.y1))
     .attr('height', (p) => Math.max(1, y(p.y0) - y(p.y1)))
     .attr('fill', (p) => quadColour(p.quad))
-    .on('click', (_, p) => applyFilters({ ...state.filters, from: p.day.day, to: p.day.day }))
+    .on('click', (_, p) => applyFilters({ ...state.filters, from: p.bin.key, to: p.bin.key }))
     .append('title')
-    .text((p) => `${p.day.day}: ${p.day.count} events, ${p.count} ${QUADS[p.quad].name} (click to show that day)`);
+    .text((p) => `${p.bin.key}: ${p.bin.count} events, ${p.count} ${QUADS[p.quad].name} (click to show only this ${unit})`);
 }
 
 // ---- network ----
@@ -327,8 +351,9 @@ function drawNetwork(nodes, edges) {
 
   const node = svg.append('g').selectAll('g').data(nodes).join('g').attr('class', 'node');
   node.append('circle').attr('r', (n) => radius(n.events));
-  node.append('text').attr('x', (n) => radius(n.events) + 3).attr('y', 3).text((n) => n.name || n.id);
-  node.append('title').text((n) => `${n.name || n.id}: ${n.events} events (click to filter)`);
+  const label = nodeLabels(nodes);
+  node.append('text').attr('x', (n) => radius(n.events) + 3).attr('y', 3).text(label);
+  node.append('title').text((n) => `${n.name || n.id} (${n.id}): ${n.events} events (click to filter)`);
   node.on('click', (_, n) => applyFilters({ ...state.filters, actor: actorFilterOf(n) }));
   node.call(dragBehaviour());
 
@@ -356,6 +381,17 @@ function linkPath(link, targetRadius) {
   const length = Math.hypot(x2 - x1, y2 - y1) || 1;
   const end = Math.max(0, length - targetRadius) / length;
   return `M${x1},${y1}L${x1 + (x2 - x1) * end},${y1 + (y2 - y1) * end}`;
+}
+
+// A node's name, with its code when another node has the same name (Egypt: EGY, EGYGOV…),
+// cut to 24 characters.
+function nodeLabels(nodes) {
+  const uses = d3.rollup(nodes, (group) => group.length, (n) => n.name || n.id);
+  return (n) => {
+    const name = n.name || n.id;
+    const short = name.length > 24 ? `${name.slice(0, 23)}…` : name;
+    return uses.get(name) > 1 && n.name ? `${short} (${n.id})` : short;
+  };
 }
 
 // A node is an actor code (its id) with its most frequent name: the actor filter takes the code
@@ -466,7 +502,7 @@ function eventFacts(event, reportCount) {
   add('Place', placeText(event.location));
   add('Certainty', event.attributed_to ? `${event.certainty}, according to ${event.attributed_to}` : event.certainty);
   add('Figures', figuresText(event));
-  add('Reports', `${event.report_count ?? reportCount} report(s), corroborated by ${event.corroboration ?? 1} outlet(s)`);
+  add('Reports', `${plural(event.report_count ?? reportCount, 'report')} from ${plural(event.corroboration ?? 1, 'outlet')}`);
   add('Event id', eventId(event));
   return facts;
 }
