@@ -11,6 +11,7 @@ KH_PACKAGES=(
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base iso-codes
   libpq-dev postgresql libcpp-httplib-dev wrk
+  nodejs chromium
 )
 
 kh_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -22,6 +23,9 @@ kh_install_deps() {
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
       missing+=("$package")
   done
+  # The dashboard's build runs npm ci (web/). Debian's npm conflicts with a Node.js package that
+  # bundles its own npm (NodeSource's), so it is installed only when there is no npm at all.
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   [ ${#missing[@]} -eq 0 ] && return 0
   kh_log "installing ${missing[*]}"
   local sudo=""
