@@ -1,6 +1,8 @@
 // khabar explain FILES... : analyse and code articles as `khabar code` does, then print, per
 // sentence, the dependency tree and why each event got its codes (explain.h), as text for
 // an analyst or, with --json, one JSON object per sentence.
+// khabar explain --db DB EVENT... : a stored event's reports and why each joined it
+// (explain_event.h).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 #include "khabar/cli/coding_setup.h"
 #include "khabar/cli/commands.h"
 #include "khabar/cli/explain.h"
+#include "khabar/cli/explain_event.h"
 #include "khabar/cli/explain_output.h"
 #include "khabar/dict/dictionaries.h"
 #include "khabar/events/cameo_codebook.h"
@@ -35,6 +38,7 @@ struct ExplainOptions {
   uint32_t sentence = 0;  // 1-based; 0: every sentence
   bool events_only = false;
   bool json = false;
+  std::string db;  // with --db, `inputs` are stored event ids (explain_event.h)
 };
 
 void Write(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
@@ -152,8 +156,10 @@ void RegisterExplainCommand(CLI::App& app, int* exit_code) {
       "explain", "Show each sentence's parse and why each of its events was coded");
   command
       ->add_option("inputs", options->inputs,
-                   "Article files or directories (text, JSONL, HTML, RSS/Atom)")
+                   "Article files or directories (text, JSONL, HTML, RSS/Atom); with --db, event ids")
       ->required();
+  command->add_option("--db", options->db,
+                      "Explain stored events instead: their reports and why each was merged");
   command->add_option("--meta", options->meta_path,
                       "Sidecar JSONL mapping file names to outlet, title, published date, URL");
   AddModelOptions(*command, options->models);
@@ -165,7 +171,10 @@ void RegisterExplainCommand(CLI::App& app, int* exit_code) {
   command->add_flag("--events-only", options->events_only,
                     "Only sentences with events, without their dependency trees");
   command->add_flag("--json", options->json, "One JSON object per sentence instead of text");
-  command->callback([options, exit_code] { *exit_code = RunExplain(*options); });
+  command->callback([options, exit_code] {
+    *exit_code = options->db.empty() ? RunExplain(*options)
+                                     : ExplainStoredEvents(options->db, options->inputs, options->json);
+  });
 }
 
 }  // namespace khabar::cli

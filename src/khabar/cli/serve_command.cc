@@ -55,7 +55,7 @@ serve::ActorAliases LoadAliases(const ServeOptions& options) {
 
 int RunServe(const ServeOptions& options) {
   const sigset_t signals = BlockStopSignals();
-  serve::ReaderPool pool([db = options.db] { return serve::OpenSqliteReader(db); });
+  serve::ReaderPool pool([db = options.db] { return serve::OpenReader(db); });
   if (StatusOr<serve::ReaderPool::Lease> first = pool.Acquire(); !first.ok()) {
     fmt::print(stderr, "khabar serve: {}\n", first.status().message());
     return 2;

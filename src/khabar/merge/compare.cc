@@ -31,6 +31,10 @@ std::string ActorNote(std::string_view a, std::string_view b) {
 
 bool IsCooperation(std::string_view root) { return root.size() == 2 && root <= "08"; }
 
+// Consulting (04), diplomatic cooperation (05) and material cooperation (06): what two sides
+// do together, so outlets name either one first. Not an appeal or a demand (02), nor aid (07).
+bool IsMutual(std::string_view root) { return root == "04" || root == "05" || root == "06"; }
+
 // How the actors of `in` agree with those of `old` in the same roles (crossed: each with the
 // other's other role).
 std::pair<double, double> RoleAgreement(const Report& in, const Report& old, bool crossed) {
@@ -43,12 +47,12 @@ std::pair<double, double> RoleAgreement(const Report& in, const Report& old, boo
 }
 
 // The actors part: the mean agreement of the sources and of the targets, or a veto. Meeting,
-// agreeing and aiding are symmetric enough in the news ("Turkey and Russia agreed", "Russia
-// agreed with Turkey") that a cooperation event may also match with the roles crossed; a
+// agreeing and cooperating are symmetric enough in the news ("Turkey and Russia agreed",
+// "Russia agreed with Turkey") that such events may also match with the roles crossed; a
 // conflict event with its roles reversed is a retaliation, another event.
 void WeighActors(const Report& in, const Report& old, Evidence& evidence) {
   auto [source, target] = RoleAgreement(in, old, /*crossed=*/false);
-  if (IsCooperation(in.root) && IsCooperation(old.root)) {
+  if (IsMutual(in.root) && IsMutual(old.root)) {
     const auto [crossed_source, crossed_target] = RoleAgreement(in, old, /*crossed=*/true);
     if (std::min(crossed_source, crossed_target) >= 0 &&
         (std::min(source, target) < 0 || crossed_source + crossed_target > source + target)) {
@@ -218,6 +222,11 @@ Evidence Compare(const Report& incoming, const Report& stored) {
   for (auto weigh : {WeighCode, WeighActors, WeighDate, WeighPlace, WeighText}) {
     weigh(incoming, stored, evidence);
     if (!evidence.veto.empty()) return evidence;
+  }
+  if (incoming.root != stored.root && evidence.text < kMinTextAcrossRoots) {
+    evidence.veto = "other CAMEO roots without shared wording (" + evidence.code_note + ", " +
+                    evidence.text_note + ")";
+    return evidence;
   }
   evidence.score = kActorWeight * evidence.actors + kDateWeight * evidence.date +
                    kPlaceWeight * evidence.place + kCodeWeight * evidence.code +

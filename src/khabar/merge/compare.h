@@ -6,10 +6,10 @@
 //   std::puts(evidence.Reason().c_str());  // "actors 1.00 (LBYMIL=LBYMIL, ...); date ..."
 //
 // Hard rules first (a veto ends the comparison): the CAMEO root families differ, an actor's
-// country differs, the dates cannot overlap, or the places are further apart than the radius
-// or in different countries. Otherwise a score in [0, 1] weighs the actors, the date, the
-// place, the CAMEO code and the text similarity of the two sentences; it merges at
-// kMergeThreshold or above.
+// country differs, the dates cannot overlap, the places are further apart than the radius
+// or in different countries, or the roots differ and the sentences share little wording. Otherwise
+// a score in [0, 1] weighs the actors, the date, the place, the CAMEO code and the text similarity
+// of the two sentences; it merges at kMergeThreshold or above.
 //
 // Thread-safety: pure functions.
 #ifndef KHABAR_MERGE_COMPARE_H_
@@ -26,6 +26,9 @@ namespace khabar::merge {
 inline constexpr double kMergeThreshold = 0.50;
 inline constexpr double kRadiusKm = 75.0;    // places further apart are different events
 inline constexpr int64_t kDayTolerance = 1;  // day-precise dates may differ by this much
+// Two reports coded with different CAMEO roots of one family must share this much wording
+// (Evidence::text, so 0.25 is 10% of their content words).
+inline constexpr double kMinTextAcrossRoots = 0.25;
 
 // The weights of the score's parts; they sum to 1.
 inline constexpr double kActorWeight = 0.35;

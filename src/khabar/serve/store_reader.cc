@@ -1,6 +1,8 @@
 #include "khabar/serve/store_reader.h"
 
+#include "khabar/query/open_event_source.h"
 #include "khabar/query/sqlite_event_source.h"
+#include "khabar/store/open_store.h"
 
 namespace khabar::serve {
 namespace {
@@ -21,6 +23,14 @@ class SqliteReader : public StoreReader {
 };
 
 }  // namespace
+
+StatusOr<std::unique_ptr<StoreReader>> OpenReader(const std::string& spec) {
+  if (query::IsPostgresSourceSpec(spec)) {
+    return UnimplementedError("reading a PostgreSQL store here is not implemented yet; " +
+                              store::RedactStoreSpec(spec));
+  }
+  return OpenSqliteReader(spec);
+}
 
 StatusOr<std::unique_ptr<StoreReader>> OpenSqliteReader(const std::string& path) {
   KH_ASSIGN_OR_RETURN(std::unique_ptr<query::SqliteEventSource> source,

@@ -41,6 +41,10 @@ class StoreReader {
 // A reader over the SQLite store at `path`, opened read-only (SqliteEventSource::OpenReadOnly).
 StatusOr<std::unique_ptr<StoreReader>> OpenSqliteReader(const std::string& path);
 
+// A reader for the store `spec` names, as `khabar serve --db` and `khabar explain --db` take
+// it: an SQLite path; Unimplemented for a PostgreSQL connection string (not yet served).
+StatusOr<std::unique_ptr<StoreReader>> OpenReader(const std::string& spec);
+
 // Readers for concurrent requests: Acquire() takes an idle reader or opens a new one; the
 // Lease gives it back when destroyed. At most `max_idle` idle readers are kept.
 class ReaderPool {
