@@ -19,8 +19,8 @@
 #include "khabar/pipeline/conllu_writer.h"
 #include "khabar/pipeline/pipeline.h"
 #include "khabar/store/open_store.h"
-#include "khabar/where/where_stage.h"
 #include "khabar/when/when_stage.h"
+#include "khabar/where/where_stage.h"
 
 namespace khabar::cli {
 namespace {
@@ -45,8 +45,8 @@ struct ArticleRow {
 };
 
 struct RunCounts {
-  size_t read = 0, errors = 0, warnings = 0, inserted = 0, duplicates = 0,
-         near_duplicates = 0, sentences = 0, tokens = 0, events = 0;
+  size_t read = 0, errors = 0, warnings = 0, inserted = 0, duplicates = 0, near_duplicates = 0,
+         sentences = 0, tokens = 0, events = 0;
 };
 
 void PrintConllu(const doc::Document& document) {
@@ -68,7 +68,8 @@ class EventPrinter {
 
   void Begin() {
     if (format_ == "tsv") PrintLine(events::EventTsvHeader());
-    if (format_ == "geojson") std::fputs("{\"type\":\"FeatureCollection\",\"features\":[\n", stdout);
+    if (format_ == "geojson")
+      std::fputs("{\"type\":\"FeatureCollection\",\"features\":[\n", stdout);
   }
   void Print(const doc::Document& document) {
     for (const doc::Event& event : document.events.events) {
@@ -173,11 +174,10 @@ void CodeRun::OnDocument(doc::Document&& document) {
   counts_.events += document.events.events.size();
   counts_.sentences += document.sentences.size();
   counts_.tokens += document.tokens.size();
-  rows_.push_back({document.id, document.outlet, document.published,
-                   document.near_duplicate_of.empty() ? ""
-                                                      : "near-duplicate of " +
-                                                            document.near_duplicate_of,
-                   document.sentences.size(), document.tokens.size()});
+  rows_.push_back(
+      {document.id, document.outlet, document.published,
+       document.near_duplicate_of.empty() ? "" : "near-duplicate of " + document.near_duplicate_of,
+       document.sentences.size(), document.tokens.size()});
   batch_.push_back(std::move(document));
   progress_.Update(fmt::format("coded {} articles, {} errors", counts_.read, counts_.errors));
   if (batch_.size() >= options_.batch_size) {
@@ -203,7 +203,11 @@ void CodeRun::ReportError(const ingest::IngestError& error, const std::string& d
   progress_.Finish();
   fmt::print(stderr, "error: {}\n", error.ToString());
   if (store_ == nullptr) return;
-  store::QuarantineRecord record{error.path, doc_id, stage, error.line, error.byte_offset,
+  store::QuarantineRecord record{error.path,
+                                 doc_id,
+                                 stage,
+                                 error.line,
+                                 error.byte_offset,
                                  std::string(StatusCodeName(error.status.code())),
                                  std::string(error.status.message())};
   if (Status status = store_->Quarantine(record); !status.ok() && store_error_.ok()) {
@@ -261,18 +265,20 @@ void CodeRun::PrintSummary() {
   progress_.Finish();
   if (options_.quiet) return;
   PrintArticleTable(rows_);
-  fmt::print(stderr, "coded {} articles: {} sentences, {} tokens, {} events; {} errors, {} warnings\n",
-             counts_.read, counts_.sentences, counts_.tokens, counts_.events,
-             counts_.errors, counts_.warnings);
+  fmt::print(stderr,
+             "coded {} articles: {} sentences, {} tokens, {} events; {} errors, {} warnings\n",
+             counts_.read, counts_.sentences, counts_.tokens, counts_.events, counts_.errors,
+             counts_.warnings);
   if (store_ == nullptr) return;
   fmt::print(stderr, "stored {} new, {} already in the database, {} near-duplicates marked\n",
              counts_.inserted, counts_.duplicates, counts_.near_duplicates);
   StatusOr<store::StoreSummary> summary = store_->Summarize();
   if (!summary.ok()) return;
   fmt::print(stderr,
-             "database {}: {} articles, {} sentences, {} tokens, {} events, {} quarantined inputs\n",
-             store::RedactStoreSpec(options_.db_path), summary->documents, summary->sentences, summary->tokens,
-             summary->events, summary->quarantined);
+             "database {}: {} articles, {} sentences, {} tokens, {} events from {} reports, {} "
+             "quarantined inputs\n",
+             store::RedactStoreSpec(options_.db_path), summary->documents, summary->sentences,
+             summary->tokens, summary->events, summary->reports, summary->quarantined);
 }
 
 int RunCode(const CodeOptions& options) {
@@ -304,15 +310,19 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<CodeOptions>();
   CLI::App* command = app.add_subcommand(
       "code", "Code articles into events: ingest, analyse, store, and print events as JSON Lines");
-  command->add_option("inputs", options->inputs,
-                      "Article files or directories (text, JSONL, HTML, RSS/Atom)")
+  command
+      ->add_option("inputs", options->inputs,
+                   "Article files or directories (text, JSONL, HTML, RSS/Atom)")
       ->required();
   command->add_option("--meta", options->meta_path,
                       "Sidecar JSONL mapping file names to outlet, title, published date, URL");
-  command->add_option("--db", options->db_path, "SQLite database file to store into (created if absent), or a PostgreSQL URI"
-                     " postgresql://user@host:port/dbname (migrated on first use)");
-  command->add_option("--format", options->format,
-                      "Output on stdout: events as JSON Lines, TSV (GDELT-like columns) or a GeoJSON FeatureCollection, each article's analysis as CoNLL-U, or none")
+  command->add_option("--db", options->db_path,
+                      "SQLite database file to store into (created if absent), or a PostgreSQL URI"
+                      " postgresql://user@host:port/dbname (migrated on first use)");
+  command
+      ->add_option("--format", options->format,
+                   "Output on stdout: events as JSON Lines, TSV (GDELT-like columns) or a GeoJSON "
+                   "FeatureCollection, each article's analysis as CoNLL-U, or none")
       ->check(CLI::IsMember({"jsonl", "tsv", "geojson", "conllu", "none"}));
   AddModelOptions(*command, options->models);
   AddDictionaryOptions(*command, options->coding.dictionary_dir, options->dictionary_warnings);

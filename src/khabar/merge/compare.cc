@@ -186,7 +186,9 @@ double ActorAgreement(std::string_view a, bool a_named, std::string_view b, bool
     if (x.country != y.country) return -1;
     return x.agent.empty() || y.agent.empty() ? 0.8 : 0.4;
   }
-  if (x.country.empty() && y.country.empty()) return 0.2;
+  if (x.country.empty() && y.country.empty()) {
+    return x.agent.starts_with(y.agent) || y.agent.starts_with(x.agent) ? 0.6 : 0.2;  // REB, REBUAF
+  }
   return x.agent == y.agent ? 0.6 : 0.3;
 }
 

@@ -61,8 +61,9 @@ std::vector<std::string> FamilyRoots(std::string_view root);
 // How well two actor codes of the same role agree. A code names a country (its first three
 // letters) only when the report names the actor (`*_named`); otherwise it is agent-only
 // ("MIL"). 1 equal; 0.8 one refines the other ("LBY" and "LBYMIL"); 0.6 an agent-only code
-// with the same agent ("MIL" and "LBYMIL"); 0.4 the same country with other agents; 0.3
-// one side unknown; 0.2 two different agent-only codes; -1 different countries.
+// with the same agent ("MIL" and "LBYMIL"), or agent-only codes of which one refines the
+// other ("REB" and "REBUAF"); 0.4 the same country with other agents; 0.3 one side unknown;
+// 0.2 two different agent-only codes; -1 different countries.
 double ActorAgreement(std::string_view a, bool a_named, std::string_view b, bool b_named);
 
 // Great-circle distance in km.

@@ -86,6 +86,7 @@ TEST(ActorAgreementTest, Levels) {
   EXPECT_EQ(ActorAgreement("LBYGOV", true, "LBYMIL", true), 0.4);
   EXPECT_EQ(ActorAgreement("", false, "LBYMIL", true), 0.3);
   EXPECT_EQ(ActorAgreement("COP", false, "MIL", false), 0.2);
+  EXPECT_EQ(ActorAgreement("REB", false, "REBUAF", false), 0.6);
   EXPECT_EQ(ActorAgreement("EGYMIL", true, "LBYMIL", true), -1);
 }
 
