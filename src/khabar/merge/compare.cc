@@ -31,10 +31,6 @@ std::string ActorNote(std::string_view a, std::string_view b) {
 
 bool IsCooperation(std::string_view root) { return root.size() == 2 && root <= "08"; }
 
-// Consulting (04), diplomatic cooperation (05) and material cooperation (06): what two sides
-// do together, so outlets name either one first. Not an appeal or a demand (02), nor aid (07).
-bool IsMutual(std::string_view root) { return root == "04" || root == "05" || root == "06"; }
-
 // How the actors of `in` agree with those of `old` in the same roles (crossed: each with the
 // other's other role).
 std::pair<double, double> RoleAgreement(const Report& in, const Report& old, bool crossed) {
@@ -164,6 +160,13 @@ std::string_view RootFamily(std::string_view root) {
   if (root <= "08") return "material cooperation";
   if (root <= "13") return "verbal conflict";
   return root;  // 14 to 17: protest, force posture, reduce relations, coerce
+}
+
+// Not an appeal or a demand (02), nor aid (07).
+bool IsMutual(std::string_view root) { return root == "04" || root == "05" || root == "06"; }
+
+std::string_view ActorCountry(std::string_view code, bool named) {
+  return SplitCode(code, named).country;
 }
 
 std::vector<std::string> FamilyRoots(std::string_view root) {

@@ -66,6 +66,15 @@ std::vector<std::string> FamilyRoots(std::string_view root);
 // 0.2 two different agent-only codes; -1 different countries.
 double ActorAgreement(std::string_view a, bool a_named, std::string_view b, bool b_named);
 
+// The country part of an actor code as ActorAgreement reads it: the first three letters of a
+// named actor's code, unless they name no country (IGO, NGO, IMG, MNC, UIS, INT, ---, XXX);
+// else "". The same as the store's events.source_country (doc::EventCountry).
+std::string_view ActorCountry(std::string_view code, bool named);
+
+// Consulting (04), diplomatic cooperation (05) and material cooperation (06): what two sides
+// do together, so outlets name either one first and the actors may match crossed.
+bool IsMutual(std::string_view root);
+
 // Great-circle distance in km.
 double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 

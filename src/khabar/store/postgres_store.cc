@@ -259,6 +259,10 @@ StatusOr<std::vector<internal::StoredReport>> PostgresStore::CandidateReports(
   params.AddText(window.first_day);
   params.AddText(window.last_day);
   for (const std::string& coarse : window.coarse) params.AddText(coarse);
+  params.AddText(window.source_country);
+  params.AddText(window.target_country);
+  params.AddText(window.place_country);
+  params.AddInt64(window.crossed_roles ? 1 : 0);
   KH_ASSIGN_OR_RETURN(PgResult rows, Run(kCandidateReports, params, "finding events to merge with"));
   std::vector<internal::StoredReport> reports;
   for (int row = 0; row < rows.rows(); ++row) {

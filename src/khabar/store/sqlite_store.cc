@@ -259,6 +259,10 @@ StatusOr<std::vector<internal::StoredReport>> SqliteStore::CandidateReports(
   select.BindText(column++, window.first_day);
   select.BindText(column++, window.last_day);
   for (const std::string& coarse : window.coarse) select.BindText(column++, coarse);
+  select.BindText(column++, window.source_country);
+  select.BindText(column++, window.target_country);
+  select.BindText(column++, window.place_country);
+  select.BindInt64(column++, window.crossed_roles ? 1 : 0);
   std::vector<internal::StoredReport> reports;
   while (true) {
     KH_ASSIGN_OR_RETURN(bool has_row, select.Step("finding events to merge with"));

@@ -83,6 +83,10 @@ CandidateWindow WindowOf(const merge::Report& report) {
   window.last_day = FormatDay(last);
   window.coarse = {window.first_day.substr(0, 7), window.last_day.substr(0, 7),
                    window.first_day.substr(0, 4), window.last_day.substr(0, 4)};
+  window.source_country = merge::ActorCountry(report.source_code, !report.source_actor.empty());
+  window.target_country = merge::ActorCountry(report.target_code, !report.target_actor.empty());
+  window.place_country = report.has_place ? report.place_country : "";
+  window.crossed_roles = merge::IsMutual(report.root);
   return window;
 }
 

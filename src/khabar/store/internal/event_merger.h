@@ -43,12 +43,17 @@ struct StoredReport {
 };
 
 // The stored events a report may join: root in `roots` (its family, merge::FamilyRoots,
-// padded by repeating its last root), and date a day in [first_day, last_day] or one of `coarse`
-// (the months and years of those days, for events dated only to a month or year).
+// padded by repeating its last root), countries that do not veto it, and date a day in [first_day,
+// last_day] or one of `coarse` (the months and years of those days, for events dated only to a
+// month or year).
 struct CandidateWindow {
   std::array<std::string, 5> roots;
   std::string first_day, last_day;  // "YYYY-MM-DD"
   std::array<std::string, 4> coarse;
+  // The report's countries (doc::EventCountry of its actors, ISO alpha-2 of its place; ''
+  // when unknown): events whose first report names other ones would veto it.
+  std::string source_country, target_country, place_country;
+  bool crossed_roles = false;  // mutual cooperation: the actors may match crossed
 };
 
 // Who published a stored document.

@@ -41,11 +41,24 @@ inline constexpr std::string_view kInsertReport =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING";
 // Cross-article merging (internal/event_merger.h): the reports of the newest events of a
 // root family in a date window. events_root_date serves the inner query.
+// Only events whose first report's actor and place countries cannot veto the report (its
+// countries ?12 source, ?13 target, ?14 place; '' when unknown), so the 64 newest are the
+// plausible ones, not merely the newest of the day. ?15 = 1 lets the actors match crossed
+// (mutual cooperation, merge::Compare).
 inline constexpr std::string_view kCandidateReports =
     "SELECT r.event_id, e.event_id, r.document_id, r.extra, r.words"
     " FROM reports r JOIN events e ON e.id = r.event_id"
-    " WHERE r.event_id IN (SELECT id FROM events WHERE root IN (?1, ?2, ?3, ?4, ?5)"
-    " AND ((date >= ?6 AND date <= ?7) OR date IN (?8, ?9, ?10, ?11)) ORDER BY id DESC LIMIT 64)"
+    " WHERE r.event_id IN (SELECT c.id FROM ("
+    // Two index range scans of events_root_date, days then months and years: an OR of the
+    // two in one scan made the planner read every event of the family.
+    "SELECT id, source_country, target_country, location_country FROM events"
+    " WHERE root IN (?1, ?2, ?3, ?4, ?5) AND date >= ?6 AND date <= ?7"
+    " UNION ALL SELECT id, source_country, target_country, location_country FROM events"
+    " WHERE root IN (?1, ?2, ?3, ?4, ?5) AND date IN (?8, ?9, ?10, ?11)) c"
+    " WHERE (((c.source_country IN ('', ?12) OR ?12 = '') AND (c.target_country IN ('', ?13) OR ?13 = ''))"
+    " OR (?15 = 1 AND (c.source_country IN ('', ?13) OR ?13 = '') AND (c.target_country IN ('', ?12) OR ?12 = '')))"
+    " AND (c.location_country IS NULL OR c.location_country IN ('', ?14) OR ?14 = '')"
+    " ORDER BY c.id DESC LIMIT 64)"
     " ORDER BY r.event_id DESC, r.id";
 inline constexpr std::string_view kFindDocumentSource =
     "SELECT outlet, url, doc_id FROM documents WHERE doc_id = ?1 ORDER BY id LIMIT 1";
