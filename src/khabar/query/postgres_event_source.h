@@ -56,6 +56,8 @@ class PostgresEventSource : public EventSource {
 
   // COLLATE "C" in ranges (the database's collation does not order bytes).
   TextOrder text_order() const { return order_; }
+  // True when the connection to the server was lost (it restarted, or ended this session).
+  bool broken() const { return connection_.broken(); }
 
  private:
   PostgresEventSource(store::internal::PgConnection connection, TextOrder order)

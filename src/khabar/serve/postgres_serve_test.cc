@@ -171,6 +171,15 @@ TEST_F(BothBackendsServeTest, ThePostgresReaderCannotWrite) {
   EXPECT_EQ(postgres_.Query("SELECT COUNT(*) FROM reports"), "5");
 }
 
+TEST_F(BothBackendsServeTest, AReaderWhoseSessionEndedIsReplaced) {
+  ExpectSame("/api/stats/roots");  // the pool now holds one idle reader
+  ASSERT_EQ(postgres_.Query("SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            " WHERE datname = current_database() AND pid <> pg_backend_pid()) ended"),
+            "1");
+  EXPECT_EQ(postgres_api_->Get("/api/stats/roots", {}).status, 500);
+  ExpectSame("/api/stats/roots");
+}
+
 TEST_F(BothBackendsServeTest, AStoreWithUnindexedEventsIsRefused) {
   ASSERT_EQ(postgres_.Query("DELETE FROM event_text WHERE event_id = (SELECT id FROM events WHERE cameo = '111')"),
             "");

@@ -28,6 +28,7 @@ class PostgresReader : public StoreReader {
 
   store::Dialect dialect() const override { return store::Dialect::kPostgres; }
   query::TextOrder text_order() const override { return source_->text_order(); }
+  bool usable() const override { return !source_->broken(); }
   query::EventSource& events() override { return *source_; }
   Status Select(const query::SqlQuery& query,
                 const std::function<bool(const query::SqlRow&)>& visit) override {
@@ -76,6 +77,7 @@ StatusOr<ReaderPool::Lease> ReaderPool::Acquire() {
 }
 
 void ReaderPool::Release(std::unique_ptr<StoreReader> reader) {
+  if (!reader->usable()) return;  // the next Acquire() opens a fresh one
   std::lock_guard<std::mutex> lock(mutex_);
   if (idle_.size() < max_idle_) idle_.push_back(std::move(reader));
 }

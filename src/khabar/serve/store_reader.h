@@ -34,6 +34,9 @@ class StoreReader {
   virtual store::Dialect dialect() const = 0;
   // How text compares on this connection (sql_builder.h); the serve queries filter with it.
   virtual query::TextOrder text_order() const { return query::TextOrder::kDatabase; }
+  // False once the reader can no longer answer (its server connection was lost): the pool
+  // drops it instead of lending it again.
+  virtual bool usable() const { return true; }
   virtual query::EventSource& events() = 0;
   // Runs read-only `query` (this reader's dialect) and visits its rows until `visit` returns
   // false.
@@ -54,7 +57,8 @@ StatusOr<std::unique_ptr<StoreReader>> OpenPostgresReader(const std::string& con
 StatusOr<std::unique_ptr<StoreReader>> OpenReader(const std::string& spec);
 
 // Readers for concurrent requests: Acquire() takes an idle reader or opens a new one; the
-// Lease gives it back when destroyed. At most `max_idle` idle readers are kept.
+// Lease gives it back when destroyed, unless it is no longer usable(). At most `max_idle`
+// idle readers are kept.
 class ReaderPool {
  public:
   using Factory = std::function<StatusOr<std::unique_ptr<StoreReader>>()>;
