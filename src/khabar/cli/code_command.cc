@@ -318,7 +318,8 @@ void RegisterCodeCommand(CLI::App& app, int* exit_code) {
                       "Sidecar JSONL mapping file names to outlet, title, published date, URL");
   command->add_option("--db", options->db_path,
                       "SQLite database file to store into (created if absent), or a PostgreSQL URI"
-                      " postgresql://user@host:port/dbname (migrated on first use)");
+                      " postgresql://user@host:port/dbname or connection string \"host=... dbname=...\""
+                      " (migrated on first use)");
   command
       ->add_option("--format", options->format,
                    "Output on stdout: events as JSON Lines, TSV (GDELT-like columns) or a GeoJSON "

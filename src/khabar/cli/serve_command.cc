@@ -1,5 +1,6 @@
 // `khabar serve --db X [--port 8080] [--host 127.0.0.1] [--web-root DIR]`: the read-only JSON
-// API over a store and the dashboard (docs/api.md), until SIGINT or SIGTERM.
+// API over a store (SQLite or PostgreSQL) and the dashboard (docs/api.md), until SIGINT or
+// SIGTERM.
 #include <fmt/format.h>
 #include <pthread.h>
 #include <signal.h>
@@ -94,7 +95,8 @@ int RunServe(const ServeOptions& options) {
 void RegisterServeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* command = app.add_subcommand("serve", "Serve the store as a read-only JSON API and the dashboard");
-  command->add_option("--db", options->db, "SQLite store written by `khabar code --db`")->required();
+  command->add_option("--db", options->db, "the store written by `khabar code --db`: a SQLite file, or a PostgreSQL URI"
+                      " (postgresql://user@host/db) or connection string (\"host=... dbname=...\")")->required();
   command->add_option("--port", options->port, "TCP port; 0 for any free port")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));

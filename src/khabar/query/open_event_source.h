@@ -18,8 +18,8 @@
 
 namespace khabar::query {
 
-// True for a PostgreSQL URI, or for a string that libpq parses as key=value pairs (a path
-// such as "events.db" does not: it has no '=').
+// store::IsPostgresSpec: a PostgreSQL URI, or a string libpq parses as key=value pairs (a
+// path such as "events.db" does not: it has no '='). The store decides the same way.
 bool IsPostgresSourceSpec(std::string_view spec);
 
 // The errors of SqliteEventSource::Open or PostgresEventSource::Open, their message naming

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "khabar/store/internal/postgres_search_rows.h"
+#include "khabar/store/migration.h"
 #include "khabar/store/postgres_store.h"
 
 namespace khabar::query {
@@ -108,6 +109,58 @@ bool VisitRows(const PgResult& result, const std::function<bool(const EventRow&)
   return true;
 }
 
+// SqlRow over one row of a text-format result.
+class PgSqlRow : public SqlRow {
+ public:
+  PgSqlRow(const PgResult& result, int row) : result_(result), row_(row) {}
+  bool IsNull(int column) const override { return result_.IsNull(row_, column); }
+  int64_t Int64(int column) const override {
+    const std::string_view text = Text(column);
+    if (text == "t" || text == "f") return text == "t" ? 1 : 0;  // a boolean, as SQLite stores it
+    int64_t value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+  }
+  double Double(int column) const override {
+    // The server writes a double in its shortest exact form (extra_float_digits >= 1).
+    return IsNull(column) ? 0.0 : std::strtod(std::string(Text(column)).c_str(), nullptr);
+  }
+  std::string_view Text(int column) const override { return result_.Value(row_, column); }
+
+ private:
+  const PgResult& result_;
+  int row_;
+};
+
+// The schema version schema_migrations records (0 when the database has none).
+StatusOr<int64_t> StoredSchemaVersion(PgConnection& connection) {
+  KH_ASSIGN_OR_RETURN(PgResult table, connection.Query("SELECT to_regclass('schema_migrations') IS NOT NULL",
+                                                       PgParams(), "looking for schema_migrations"));
+  if (table.Value(0, 0) != "t") return int64_t{0};
+  KH_ASSIGN_OR_RETURN(PgResult version, connection.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                                                         PgParams(), "reading the schema version"));
+  return version.Int64(0, 0);
+}
+
+// OK when a reader that does not migrate or index can read the database as this build would.
+Status CheckReadable(PgConnection& connection) {
+  KH_ASSIGN_OR_RETURN(const int64_t version, StoredSchemaVersion(connection));
+  const int32_t latest = store::LatestVersion(store::EmbeddedMigrations());
+  const std::string where = "the store at postgres " + connection.description();
+  if (version != latest) {
+    return FailedPreconditionError(
+        where + " has schema version " + std::to_string(version) + "; this khabar reads version " +
+        std::to_string(latest) +
+        (version < latest ? " (open it once with `khabar query --db` to migrate it)" : " (a newer khabar wrote it)"));
+  }
+  KH_ASSIGN_OR_RETURN(const bool unsearched, store::internal::HasUnsearchedEvents(connection));
+  if (unsearched) {
+    return FailedPreconditionError(where + " has events not yet indexed for search (open it once with"
+                                   " `khabar query --db` to index them)");
+  }
+  return Status::Ok();
+}
+
 // Whether the database's default collation orders the texts of a prefix range byte-wise.
 StatusOr<TextOrder> ProbeTextOrder(PgConnection& connection) {
   KH_ASSIGN_OR_RETURN(
@@ -130,6 +183,22 @@ StatusOr<std::unique_ptr<PostgresEventSource>> PostgresEventSource::Open(const s
   KH_RETURN_IF_ERROR(store::internal::BackfillSearchRows(connection).status());
   KH_ASSIGN_OR_RETURN(TextOrder order, ProbeTextOrder(connection));
   return std::unique_ptr<PostgresEventSource>(new PostgresEventSource(std::move(connection), order));
+}
+
+StatusOr<std::unique_ptr<PostgresEventSource>> PostgresEventSource::OpenReadOnly(const std::string& conninfo) {
+  KH_ASSIGN_OR_RETURN(PgConnection connection, PgConnection::Open(conninfo));
+  KH_RETURN_IF_ERROR(connection.Exec("SET default_transaction_read_only = on", "making the session read-only"));
+  KH_RETURN_IF_ERROR(CheckReadable(connection));
+  KH_ASSIGN_OR_RETURN(TextOrder order, ProbeTextOrder(connection));
+  return std::unique_ptr<PostgresEventSource>(new PostgresEventSource(std::move(connection), order));
+}
+
+Status PostgresEventSource::Select(const SqlQuery& query, const std::function<bool(const SqlRow&)>& visit) {
+  KH_ASSIGN_OR_RETURN(PgResult result, connection_.Query(query.sql, ToParams(query.params), "reading the store"));
+  for (int i = 0; i < result.rows(); ++i) {
+    if (!visit(PgSqlRow(result, i))) break;
+  }
+  return Status::Ok();
 }
 
 Status PostgresEventSource::Scan(const QueryFilter& filter, const ScanOptions& options,

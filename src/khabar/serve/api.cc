@@ -57,6 +57,8 @@ StatusOr<int64_t> SelectCount(StoreReader& reader, const SqlQuery& sql) {
   return count;
 }
 
+Style StyleOf(const StoreReader& reader) { return {reader.dialect(), reader.text_order()}; }
+
 json ByQuad(const std::array<int64_t, kQuadClasses + 1>& counts) {
   json by_quad = json::object();
   for (int quad = 1; quad <= kQuadClasses; ++quad) by_quad[std::to_string(quad)] = counts[quad];
@@ -212,7 +214,7 @@ StatusOr<std::string> Api::Events(const Params& params) const {
   KH_ASSIGN_OR_RETURN(const int64_t page_size,
                       IntParam(params, "page_size", {.fallback = kDefaultPageSize, .min = 1, .max = kMaxPageSize}));
   KH_ASSIGN_OR_RETURN(ReaderPool::Lease reader, pool_->Acquire());
-  KH_ASSIGN_OR_RETURN(const SqlQuery count_sql, EventCountQuery(filter, reader->dialect()));
+  KH_ASSIGN_OR_RETURN(const SqlQuery count_sql, EventCountQuery(filter, StyleOf(*reader)));
   KH_ASSIGN_OR_RETURN(const int64_t total, SelectCount(*reader, count_sql));
   std::string events;
   KH_RETURN_IF_ERROR(reader->events().Scan(
@@ -288,7 +290,7 @@ StatusOr<std::string> Api::Articles(const Params& params) const {
 StatusOr<std::string> Api::Daily(const Params& params) const {
   KH_ASSIGN_OR_RETURN(const query::QueryFilter filter, ParseEventFilter(params, {}));
   KH_ASSIGN_OR_RETURN(ReaderPool::Lease reader, pool_->Acquire());
-  KH_ASSIGN_OR_RETURN(const SqlQuery sql, DailyCountsQuery(filter, reader->dialect()));
+  KH_ASSIGN_OR_RETURN(const SqlQuery sql, DailyCountsQuery(filter, StyleOf(*reader)));
   std::map<std::string, std::array<int64_t, kQuadClasses + 1>> days;  // quad 0 holds the total
   int64_t undated_or_coarse = 0;
   KH_RETURN_IF_ERROR(reader->Select(sql, [&](const SqlRow& row) {
@@ -313,7 +315,7 @@ StatusOr<std::string> Api::Daily(const Params& params) const {
 StatusOr<std::string> Api::Roots(const Params& params) const {
   KH_ASSIGN_OR_RETURN(const query::QueryFilter filter, ParseEventFilter(params, {}));
   KH_ASSIGN_OR_RETURN(ReaderPool::Lease reader, pool_->Acquire());
-  KH_ASSIGN_OR_RETURN(const SqlQuery sql, RootCountsQuery(filter, reader->dialect()));
+  KH_ASSIGN_OR_RETURN(const SqlQuery sql, RootCountsQuery(filter, StyleOf(*reader)));
   json roots = json::array();
   KH_RETURN_IF_ERROR(reader->Select(sql, [&roots](const SqlRow& row) {
     const std::string root = row.String(0);
@@ -330,7 +332,7 @@ StatusOr<std::string> Api::Network(const Params& params) const {
   KH_ASSIGN_OR_RETURN(const int64_t limit, IntParam(params, "limit", {.fallback = kDefaultNetworkEdges,
                                                                       .min = 1, .max = kMaxNetworkEdges}));
   KH_ASSIGN_OR_RETURN(ReaderPool::Lease reader, pool_->Acquire());
-  KH_ASSIGN_OR_RETURN(const SqlQuery sql, DyadCountsQuery(filter, reader->dialect()));
+  KH_ASSIGN_OR_RETURN(const SqlQuery sql, DyadCountsQuery(filter, StyleOf(*reader)));
   std::map<std::pair<std::string, std::string>, Edge> edges;
   std::map<std::string, Node> nodes;
   KH_RETURN_IF_ERROR(reader->Select(sql, [&](const SqlRow& row) {

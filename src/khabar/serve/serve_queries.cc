@@ -28,18 +28,24 @@ std::string SentenceSql(Dialect dialect) {
          "r.span_end - r.span_begin), 'UTF8')";
 }
 
+// `column` ordered byte-wise, as SQLite orders text: PostgreSQL orders by the database's
+// collation unless told otherwise.
+std::string ByBytes(const std::string& column, Dialect dialect) {
+  return dialect == Dialect::kSqlite ? column : column + " COLLATE \"C\"";
+}
+
 // `select` over the matching events, which it names f: "SELECT ... FROM (...) f".
-StatusOr<SqlQuery> OverFilteredEvents(const query::QueryFilter& filter, Dialect dialect,
+StatusOr<SqlQuery> OverFilteredEvents(const query::QueryFilter& filter, const Style& style,
                                       const std::string& select, const std::string& rest) {
-  KH_ASSIGN_OR_RETURN(SqlQuery query, query::BuildFilteredEventsQuery(filter, dialect));
+  KH_ASSIGN_OR_RETURN(SqlQuery query, query::BuildFilteredEventsQuery(filter, style.dialect, style.order));
   query.sql = select + " FROM (" + query.sql + ") f" + rest;
   return query;
 }
 
 }  // namespace
 
-StatusOr<SqlQuery> EventCountQuery(const query::QueryFilter& filter, Dialect dialect) {
-  return OverFilteredEvents(filter, dialect, "SELECT COUNT(*)", "");
+StatusOr<SqlQuery> EventCountQuery(const query::QueryFilter& filter, const Style& style) {
+  return OverFilteredEvents(filter, style, "SELECT COUNT(*)", "");
 }
 
 SqlQuery ReportsQuery(int64_t event_row_id, Dialect dialect) {
@@ -55,7 +61,6 @@ SqlQuery ReportsQuery(int64_t event_row_id, Dialect dialect) {
 }
 
 SqlQuery ActorCountsQuery(Dialect dialect) {
-  (void)dialect;  // the same text in both dialects
   SqlQuery query;
   query.sql = "SELECT a.name, a.code, COUNT(*) AS events FROM ("
               "SELECT e.source_actor AS name, e.source_code AS code FROM events e"
@@ -63,7 +68,8 @@ SqlQuery ActorCountsQuery(Dialect dialect) {
               " UNION ALL SELECT e.target_actor, e.target_code FROM events e"
               " WHERE (e.target_actor <> '' OR e.target_code <> '')"
               " AND NOT (e.target_actor = e.source_actor AND e.target_code = e.source_code)"
-              ") a GROUP BY a.name, a.code ORDER BY events DESC, a.name, a.code";
+              ") a GROUP BY a.name, a.code ORDER BY events DESC, " + ByBytes("a.name", dialect) + ", " +
+              ByBytes("a.code", dialect);
   return query;
 }
 
@@ -73,27 +79,28 @@ SqlQuery ArticlesQuery(int64_t limit, int64_t offset, Dialect dialect) {
   const std::string offset_at = Bind(query, offset, dialect);
   query.sql = "SELECT d.doc_id, d.outlet, d.url, d.title, d.published,"
               " (SELECT COUNT(DISTINCT r.event_id) FROM reports r WHERE r.document_id = d.id)"
-              " FROM documents d ORDER BY d.published DESC, d.id DESC"
+              " FROM documents d ORDER BY " + ByBytes("d.published", dialect) + " DESC, d.id DESC"
               " LIMIT " + limit_at + " OFFSET " + offset_at;
   return query;
 }
 
 SqlQuery ArticleCountQuery() { return SqlQuery{"SELECT COUNT(*) FROM documents", {}}; }
 
-StatusOr<SqlQuery> DailyCountsQuery(const query::QueryFilter& filter, Dialect dialect) {
+StatusOr<SqlQuery> DailyCountsQuery(const query::QueryFilter& filter, const Style& style) {
   return OverFilteredEvents(
-      filter, dialect,
+      filter, style,
       "SELECT CASE WHEN f.date_precision = 'day' THEN f.date ELSE '' END AS day, f.quad_class, COUNT(*)",
       " GROUP BY 1, 2 ORDER BY 1, 2");
 }
 
-StatusOr<SqlQuery> RootCountsQuery(const query::QueryFilter& filter, Dialect dialect) {
-  return OverFilteredEvents(filter, dialect, "SELECT f.root, COUNT(*)", " GROUP BY f.root ORDER BY f.root");
+StatusOr<SqlQuery> RootCountsQuery(const query::QueryFilter& filter, const Style& style) {
+  return OverFilteredEvents(filter, style, "SELECT f.root, COUNT(*)",
+                            " GROUP BY f.root ORDER BY " + ByBytes("f.root", style.dialect));
 }
 
-StatusOr<SqlQuery> DyadCountsQuery(const query::QueryFilter& filter, Dialect dialect) {
+StatusOr<SqlQuery> DyadCountsQuery(const query::QueryFilter& filter, const Style& style) {
   return OverFilteredEvents(
-      filter, dialect,
+      filter, style,
       "SELECT f.source_code, f.source_actor, f.target_code, f.target_actor, f.quad_class, COUNT(*)",
       " WHERE f.source_code <> '' AND f.target_code <> ''"
       " GROUP BY f.source_code, f.source_actor, f.target_code, f.target_actor, f.quad_class");

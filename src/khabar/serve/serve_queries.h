@@ -4,11 +4,12 @@
 // values to bind; user input only ever travels as a bound value. The aggregates wrap
 // query::BuildFilteredEventsQuery, so they filter exactly as `khabar query` does.
 //
-//   KH_ASSIGN_OR_RETURN(query::SqlQuery sql, DailyCountsQuery(filter, reader.dialect()));
+//   KH_ASSIGN_OR_RETURN(query::SqlQuery sql, DailyCountsQuery(filter, StyleOf(reader)));
 //   reader.Select(sql, visit);   // rows: day ('' when not day-precise), quad class, count
 //
-// The SQLite text is tested (serve_test.cc); the PostgreSQL text is written, untested until a
-// PostgreSQL StoreReader exists.
+// Text orders byte-wise in both dialects (PostgreSQL: COLLATE "C"), so rows come in the same
+// order from either backend. serve_test.cc tests the SQLite text; postgres_serve_test.cc
+// compares every endpoint's JSON over the same documents in both.
 // Thread-safety: pure functions.
 #ifndef KHABAR_SERVE_SERVE_QUERIES_H_
 #define KHABAR_SERVE_SERVE_QUERIES_H_
@@ -22,8 +23,15 @@
 
 namespace khabar::serve {
 
+// How a reader's SQL is written: its dialect, and how its filters compare text
+// (StoreReader::text_order()).
+struct Style {
+  store::Dialect dialect = store::Dialect::kSqlite;
+  query::TextOrder order = query::TextOrder::kDatabase;
+};
+
 // Rows: the number of events matching `filter`.
-StatusOr<query::SqlQuery> EventCountQuery(const query::QueryFilter& filter, store::Dialect dialect);
+StatusOr<query::SqlQuery> EventCountQuery(const query::QueryFilter& filter, const Style& style);
 
 // Columns of ReportsQuery's rows.
 enum ReportColumn : int {
@@ -45,14 +53,14 @@ query::SqlQuery ArticlesQuery(int64_t limit, int64_t offset, store::Dialect dial
 query::SqlQuery ArticleCountQuery();
 
 // Rows: day (the date of a day-precise event; '' for the others), quad class, events.
-StatusOr<query::SqlQuery> DailyCountsQuery(const query::QueryFilter& filter, store::Dialect dialect);
+StatusOr<query::SqlQuery> DailyCountsQuery(const query::QueryFilter& filter, const Style& style);
 
 // Rows: CAMEO root, events, by root.
-StatusOr<query::SqlQuery> RootCountsQuery(const query::QueryFilter& filter, store::Dialect dialect);
+StatusOr<query::SqlQuery> RootCountsQuery(const query::QueryFilter& filter, const Style& style);
 
 // Rows: source code, source actor, target code, target actor, quad class, events, over the
 // matching events with an actor code on both sides.
-StatusOr<query::SqlQuery> DyadCountsQuery(const query::QueryFilter& filter, store::Dialect dialect);
+StatusOr<query::SqlQuery> DyadCountsQuery(const query::QueryFilter& filter, const Style& style);
 
 }  // namespace khabar::serve
 

@@ -20,6 +20,7 @@
 #include "khabar/serve/http_server.h"
 #include "khabar/serve/params.h"
 #include "khabar/serve/report_segments.h"
+#include "khabar/serve/serve_test_corpus.h"
 #include "khabar/serve/static_files.h"
 #include "khabar/serve/store_reader.h"
 #include "khabar/store/sqlite_test_util.h"
@@ -32,8 +33,6 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StoreTest);
 namespace khabar::serve {
 namespace {
 
-using ::khabar::store::testing::AddEvent;
-using ::khabar::store::testing::MakeDocument;
 using ::khabar::store::testing::Pointers;
 using ::khabar::store::testing::RawQuery;
 using ::khabar::store::testing::ScratchDir;
@@ -42,53 +41,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using json = nlohmann::json;
-
-void SetArgument(doc::EventArgument& argument, std::string code, std::string actor) {
-  argument.code = std::move(code);
-  argument.actor = std::move(actor);
-}
-
-void SetPlace(doc::Event& event, std::string name, std::string country, double lat, double lon) {
-  event.place = {std::move(name), 1, std::move(country), lat, lon, doc::PlacePrecision::kCity, {}, true};
-}
-
-// Invented: Hafter meets Sisi in Cairo (2019-05-28), rebels attack near Derna (2019-05-27,
-// 3 killed), Haftar's forces shell Tripoli (January 2020, month precision, alleged).
-std::vector<doc::Document> Corpus() {
-  std::vector<doc::Document> documents;
-  documents.push_back(MakeDocument("a", "https://x.test/a", "Hafter met Sisi in Cairo. Rebels attacked near Derna."));
-  doc::Document& a = documents.back();
-  a.published = "2019-05-28";
-  a.title = "Talks in Cairo";
-  doc::Event& meet = AddEvent(a, 0, "LBYMIL", "040", "EGYGOV");
-  SetArgument(meet.source, "LBYMIL", "KHALIFA_HAFTAR");
-  SetArgument(meet.target, "EGYGOV", "ABDEL_FATTAH_AL-SISI");
-  SetPlace(meet, "Cairo", "EG", 30.06, 31.25);
-  meet.date = {2019, 5, 28, doc::DatePrecision::kDay, false, {}};
-  doc::Event& attack = AddEvent(a, 1, "LBYREB", "190", "LBY");
-  SetArgument(attack.target, "LBY", "LIBYA");
-  SetPlace(attack, "Derna", "LY", 32.76, 22.64);
-  attack.counts.killed.value = 3;
-  attack.quad_class = 4;
-  attack.date = {2019, 5, 27, doc::DatePrecision::kDay, true, {}};
-  documents.push_back(MakeDocument("b", "https://x.test/b", "Haftar forces shelled Tripoli."));
-  doc::Document& b = documents.back();
-  b.published = "2020-01-10";
-  doc::Event& shell = AddEvent(b, 0, "LBYMIL", "195", "LBYGOV");
-  SetArgument(shell.source, "LBYMIL", "KHALIFA_HAFTAR");
-  SetPlace(shell, "Tripoli", "LY", 32.89, 13.19);
-  shell.certainty = doc::Certainty::kAlleged;
-  shell.quad_class = 4;
-  shell.date = {2020, 1, 0, doc::DatePrecision::kMonth, true, {}};
-  return documents;
-}
-
-// The meeting's report as the cross-article merge writes it: its own coding and spans.
-constexpr char kMeetExtra[] =
-    R"({"cameo":"040","source_code":"LBYMIL","target_code":"EGYGOV","certainty":"asserted",)"
-    R"("fatalities":2,"source_span":[0,6],"verb_span":[7,10],"target_span":[11,15]})";
-
-constexpr char kActors[] = "KHALIFA_HAFTAR [LBYMIL]\n+KHALIFA_HIFTER\n+GENERAL_HAFTAR\n";
 
 void WriteFile(const std::string& path, const std::string& bytes) { std::ofstream(path) << bytes; }
 
@@ -101,20 +53,15 @@ class ServeTest : public ::testing::Test {
     {
       StatusOr<std::unique_ptr<store::SqliteStore>> store = store::SqliteStore::Open(db);
       ASSERT_THAT(store, IsOk());
-      const std::vector<doc::Document> documents = Corpus();
+      const std::vector<doc::Document> documents = testing::Corpus();
       ASSERT_THAT((*store)->WriteDocuments(Pointers(documents)), IsOk());
     }
-    ASSERT_EQ(RawQuery(db, std::string("UPDATE reports SET extra = '") + kMeetExtra +
-                               "' WHERE event_id = (SELECT id FROM events WHERE cameo = '040')"),
-              "");
-    // A report as stored before schema version 5, whose extra is empty.
-    ASSERT_EQ(RawQuery(db, "UPDATE reports SET extra = '{}' WHERE event_id = (SELECT id FROM events WHERE cameo = '190')"),
-              "");
+    for (const std::string& sql : testing::CorpusUpdates()) ASSERT_EQ(RawQuery(db, sql), "") << sql;
     std::filesystem::create_directories(dir_->File("web/assets"));
     WriteFile(dir_->File("web/index.html"), "<!doctype html><title>dashboard</title>");
     WriteFile(dir_->File("web/assets/app.js"), "console.log('khabar');");
     WriteFile(dir_->File("secret.txt"), "outside the web root");
-    const dict::DictionarySource source{"test.actors.txt", kActors};
+    const dict::DictionarySource source{"test.actors.txt", testing::kActors};
     dict::Warnings warnings;
     aliases_ = new ActorAliases(dict::ActorDictionary::Parse({&source, 1}, &warnings));
     pool_ = new ReaderPool([db] { return OpenSqliteReader(db); });

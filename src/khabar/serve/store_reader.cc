@@ -1,8 +1,8 @@
 #include "khabar/serve/store_reader.h"
 
 #include "khabar/query/open_event_source.h"
+#include "khabar/query/postgres_event_source.h"
 #include "khabar/query/sqlite_event_source.h"
-#include "khabar/store/open_store.h"
 
 namespace khabar::serve {
 namespace {
@@ -22,14 +22,34 @@ class SqliteReader : public StoreReader {
   std::unique_ptr<query::SqliteEventSource> source_;
 };
 
+class PostgresReader : public StoreReader {
+ public:
+  explicit PostgresReader(std::unique_ptr<query::PostgresEventSource> source) : source_(std::move(source)) {}
+
+  store::Dialect dialect() const override { return store::Dialect::kPostgres; }
+  query::TextOrder text_order() const override { return source_->text_order(); }
+  bool usable() const override { return !source_->broken(); }
+  query::EventSource& events() override { return *source_; }
+  Status Select(const query::SqlQuery& query,
+                const std::function<bool(const query::SqlRow&)>& visit) override {
+    return source_->Select(query, visit);
+  }
+
+ private:
+  std::unique_ptr<query::PostgresEventSource> source_;
+};
+
 }  // namespace
 
 StatusOr<std::unique_ptr<StoreReader>> OpenReader(const std::string& spec) {
-  if (query::IsPostgresSourceSpec(spec)) {
-    return UnimplementedError("reading a PostgreSQL store here is not implemented yet; " +
-                              store::RedactStoreSpec(spec));
-  }
+  if (query::IsPostgresSourceSpec(spec)) return OpenPostgresReader(spec);
   return OpenSqliteReader(spec);
+}
+
+StatusOr<std::unique_ptr<StoreReader>> OpenPostgresReader(const std::string& conninfo) {
+  KH_ASSIGN_OR_RETURN(std::unique_ptr<query::PostgresEventSource> source,
+                      query::PostgresEventSource::OpenReadOnly(conninfo));
+  return std::unique_ptr<StoreReader>(new PostgresReader(std::move(source)));
 }
 
 StatusOr<std::unique_ptr<StoreReader>> OpenSqliteReader(const std::string& path) {
@@ -57,6 +77,7 @@ StatusOr<ReaderPool::Lease> ReaderPool::Acquire() {
 }
 
 void ReaderPool::Release(std::unique_ptr<StoreReader> reader) {
+  if (!reader->usable()) return;  // the next Acquire() opens a fresh one
   std::lock_guard<std::mutex> lock(mutex_);
   if (idle_.size() < max_idle_) idle_.push_back(std::move(reader));
 }

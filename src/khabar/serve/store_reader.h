@@ -6,8 +6,9 @@
 //   KH_ASSIGN_OR_RETURN(ReaderPool::Lease reader, pool.Acquire());
 //   KH_RETURN_IF_ERROR(reader->Select(query, visit));
 //
-// A PostgreSQL reader implements the same interface over libpq (a follow-up; the SQL of
-// serve_queries.h is already written for both dialects).
+// OpenReader(spec) picks the backend as every --db does (store::IsPostgresSpec): a SQLite
+// file (SqliteEventSource::OpenReadOnly) or a PostgreSQL database
+// (PostgresEventSource::OpenReadOnly). Both refuse writes on their connection.
 //
 // Thread-safety: a StoreReader is used by one thread at a time; ReaderPool is thread-safe.
 #ifndef KHABAR_SERVE_STORE_READER_H_
@@ -31,6 +32,11 @@ class StoreReader {
  public:
   virtual ~StoreReader() = default;
   virtual store::Dialect dialect() const = 0;
+  // How text compares on this connection (sql_builder.h); the serve queries filter with it.
+  virtual query::TextOrder text_order() const { return query::TextOrder::kDatabase; }
+  // False once the reader can no longer answer (its server connection was lost): the pool
+  // drops it instead of lending it again.
+  virtual bool usable() const { return true; }
   virtual query::EventSource& events() = 0;
   // Runs read-only `query` (this reader's dialect) and visits its rows until `visit` returns
   // false.
@@ -41,12 +47,18 @@ class StoreReader {
 // A reader over the SQLite store at `path`, opened read-only (SqliteEventSource::OpenReadOnly).
 StatusOr<std::unique_ptr<StoreReader>> OpenSqliteReader(const std::string& path);
 
+// A reader over the PostgreSQL database `conninfo` names (a libpq URI or key=value pairs), on a
+// read-only session (PostgresEventSource::OpenReadOnly).
+StatusOr<std::unique_ptr<StoreReader>> OpenPostgresReader(const std::string& conninfo);
+
 // A reader for the store `spec` names, as `khabar serve --db` and `khabar explain --db` take
-// it: an SQLite path; Unimplemented for a PostgreSQL connection string (not yet served).
+// it: a PostgreSQL connection string (store::IsPostgresSpec) or else an SQLite path. The
+// errors of OpenPostgresReader or OpenSqliteReader, never naming a password.
 StatusOr<std::unique_ptr<StoreReader>> OpenReader(const std::string& spec);
 
 // Readers for concurrent requests: Acquire() takes an idle reader or opens a new one; the
-// Lease gives it back when destroyed. At most `max_idle` idle readers are kept.
+// Lease gives it back when destroyed, unless it is no longer usable(). At most `max_idle`
+// idle readers are kept.
 class ReaderPool {
  public:
   using Factory = std::function<StatusOr<std::unique_ptr<StoreReader>>()>;

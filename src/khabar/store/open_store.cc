@@ -1,12 +1,56 @@
 #include "khabar/store/open_store.h"
 
+#include <libpq-fe.h>
+
+#include <algorithm>
+
 #include "khabar/store/postgres_store.h"
 #include "khabar/store/sqlite_store.h"
 
 namespace khabar::store {
 
-bool IsPostgresSpec(std::string_view spec) {
+namespace {
+
+bool IsPostgresUri(std::string_view spec) {
   return spec.starts_with("postgresql://") || spec.starts_with("postgres://");
+}
+
+// The end of the key=value value starting at `value`: a closing quote or the next blank.
+size_t KeyValueEnd(const std::string& pairs, size_t value) {
+  if (pairs[value] != '\'') return std::min(pairs.find_first_of(" \t", value), pairs.size());
+  size_t end = value + 1;
+  for (; end < pairs.size() && pairs[end] != '\''; ++end) {
+    if (pairs[end] == '\\') ++end;  // an escaped quote or backslash
+  }
+  return std::min(end + 1, pairs.size());
+}
+
+// key=value pairs with the value of "password" ("password=secret", "password = 'se cret'")
+// replaced by "***".
+std::string RedactKeyValuePassword(std::string_view spec) {
+  std::string out(spec);
+  for (size_t key = out.find("password"); key != std::string::npos; key = out.find("password", key + 1)) {
+    if (key > 0 && out[key - 1] != ' ' && out[key - 1] != '\t') continue;  // e.g. "sslpassword"
+    size_t value = out.find_first_not_of(" \t", key + 8);
+    if (value == std::string::npos || out[value] != '=') continue;
+    value = out.find_first_not_of(" \t", value + 1);
+    if (value == std::string::npos) break;
+    out.replace(value, KeyValueEnd(out, value) - value, "***");
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsPostgresSpec(std::string_view spec) {
+  if (IsPostgresUri(spec)) return true;
+  if (spec.find('=') == std::string_view::npos) return false;
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(std::string(spec).c_str(), &error);
+  PQfreemem(error);
+  if (options == nullptr) return false;
+  PQconninfoFree(options);
+  return true;
 }
 
 StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& spec) {
@@ -20,6 +64,7 @@ StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& spec) {
 
 std::string RedactStoreSpec(std::string_view spec) {
   if (!IsPostgresSpec(spec)) return std::string(spec);
+  if (!IsPostgresUri(spec)) return RedactKeyValuePassword(spec);
   std::string out(spec);
   // userinfo: between "://" and the first '@' before the path, query or fragment.
   const size_t start = out.find("://") + 3;

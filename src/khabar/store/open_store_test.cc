@@ -25,7 +25,18 @@ TEST(OpenStoreTest, PostgresUrisAreRecognised) {
   EXPECT_TRUE(IsPostgresSpec("postgres://h"));
   EXPECT_FALSE(IsPostgresSpec("khabar.db"));
   EXPECT_FALSE(IsPostgresSpec("/var/lib/postgresql.db"));
-  EXPECT_FALSE(IsPostgresSpec("host=localhost dbname=khabar"));  // a file name for SQLite
+}
+
+TEST(OpenStoreTest, KeyValueConnectionStringsAreRecognised) {
+  EXPECT_TRUE(IsPostgresSpec("host=localhost dbname=khabar"));
+  EXPECT_TRUE(IsPostgresSpec("dbname = khabar port=5433"));
+  EXPECT_FALSE(IsPostgresSpec("runs/a=b.db"));       // "runs/a" is no libpq keyword
+  EXPECT_FALSE(IsPostgresSpec("host=localhost dbname"));  // does not parse
+}
+
+TEST(OpenStoreTest, UnreachableKeyValuePostgresIsUnavailableNotAFile) {
+  EXPECT_THAT(OpenStore("host=127.0.0.1 port=1 dbname=khabar password=secret connect_timeout=2"),
+              StatusIs(StatusCode::kUnavailable, ::testing::Not(::testing::HasSubstr("secret"))));
 }
 
 TEST(OpenStoreTest, UnreachablePostgresIsUnavailable) {
@@ -40,6 +51,9 @@ TEST(OpenStoreTest, RedactionHidesPasswords) {
             "postgresql://khabar@db.test/news?password=***&sslmode=require");
   EXPECT_EQ(RedactStoreSpec("postgresql://db.test/news"), "postgresql://db.test/news");
   EXPECT_EQ(RedactStoreSpec("data/khabar:1@x.db"), "data/khabar:1@x.db");
+  EXPECT_EQ(RedactStoreSpec("host=db.test password=s3cret dbname=news"), "host=db.test password=*** dbname=news");
+  EXPECT_EQ(RedactStoreSpec("password = 'a \\' b' host=db.test"), "password = *** host=db.test");
+  EXPECT_EQ(RedactStoreSpec("host=db.test dbname=news"), "host=db.test dbname=news");
 }
 
 }  // namespace

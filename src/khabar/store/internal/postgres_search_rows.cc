@@ -146,6 +146,16 @@ StatusOr<int64_t> BackfillLocked(PgConnection& connection) {
 
 }  // namespace
 
+StatusOr<bool> HasUnsearchedEvents(PgConnection& connection) {
+  KH_ASSIGN_OR_RETURN(bool maybe, HasUnsearchedReports(connection));
+  if (!maybe) return false;
+  KH_ASSIGN_OR_RETURN(PgResult found,
+                      connection.Query("SELECT EXISTS (SELECT 1 FROM reports r WHERE NOT EXISTS"
+                                       " (SELECT 1 FROM event_text x WHERE x.event_id = r.event_id))",
+                                       PgParams(), "looking for events without search rows"));
+  return found.Value(0, 0) == "t";
+}
+
 StatusOr<int64_t> BackfillSearchRows(PgConnection& connection) {
   KH_ASSIGN_OR_RETURN(bool unsearched, HasUnsearchedReports(connection));
   if (!unsearched) return int64_t{0};

@@ -30,6 +30,11 @@ namespace khabar::store::internal {
 // REQUIRES: the database is migrated to schema version 4 or later; no open transaction.
 StatusOr<int64_t> BackfillSearchRows(PgConnection& connection);
 
+// Whether some event with reports has no event_text row, i.e. BackfillSearchRows has work to
+// do; for readers that must not write. The count comparison first, then (only when it differs,
+// as it does once a merged event has more reports than search rows) an anti-join.
+StatusOr<bool> HasUnsearchedEvents(PgConnection& connection);
+
 }  // namespace khabar::store::internal
 
 #endif  // KHABAR_STORE_INTERNAL_POSTGRES_SEARCH_ROWS_H_
