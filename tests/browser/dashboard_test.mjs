@@ -190,6 +190,8 @@ async function checkEventPanel(page, target, seeded) {
   await page.waitForSelector(`#event-panel[data-event-id="${target.id}"] .report .sentence`, { timeout: 10000 });
   const sentence = (await page.locator('#event-panel .report .sentence').first().textContent()).trim();
   check(sentence === target.reports[0].sentence.trim(), `the panel shows the report's sentence: "${sentence}"`);
+  const reports = await page.locator('#event-panel .report').count();
+  check(reports === (target.report_count ?? 1), `the panel shows all ${reports} reports of the event`);
   const marks = await page.locator('#event-panel .report').first().locator('mark.seg')
     .evaluateAll((nodes) => nodes.map((node) => [node.classList[1], node.textContent]));
   const roles = new Set(marks.map(([role]) => role));
@@ -209,10 +211,13 @@ async function saveScreenshots(page) {
   console.log(`screenshots in ${screenshotDir}`);
 }
 
-// The first event in list order with both parties written in its sentence.
+// The event on the first page of the list with the most reports (the first in list order
+// among equals) whose sentence names both parties.
 function pickEvent(events) {
-  const target = events.slice(0, 50).find((e) => e.source?.text && e.target?.text && e.reports.length &&
+  const named = events.slice(0, 50).filter((e) => e.source?.text && e.target?.text && e.reports.length &&
     e.reports[0].sentence.includes(e.source.text) && e.reports[0].sentence.includes(e.target.text));
+  named.sort((a, b) => (b.report_count ?? 1) - (a.report_count ?? 1));  // stable: list order kept
+  const target = named[0];
   if (!target) fail('no event on the first page of the list names both parties in its sentence');
   return target;
 }

@@ -72,6 +72,8 @@ json EventObject(const EventRow& row) {
   out["certainty"] = row.certainty;
   out["attributed_to"] = TextOrNull(row.attributed_to);
   out["negated"] = row.negated;
+  out["report_count"] = row.report_count;    // reports merged into the event (schema version 5)
+  out["corroboration"] = row.corroboration;  // distinct outlets among them
   out["reports"] = Reports(row);
   return out;
 }

@@ -37,15 +37,8 @@ int HttpStatus(const Status& status) {
   }
 }
 
-// The event line of `khabar query --format jsonl` plus the event's report_count and
-// corroboration, spliced in before its closing brace.
-std::string EventJson(const EventRow& row) {
-  std::string text = query::EventRowJson(row);
-  text.pop_back();
-  text += ",\"report_count\":" + std::to_string(row.report_count) +
-          ",\"corroboration\":" + std::to_string(row.corroboration) + "}";
-  return text;
-}
+// The event line of `khabar query --format jsonl`, with its report_count and corroboration.
+std::string EventJson(const EventRow& row) { return query::EventRowJson(row); }
 
 // The single integer a COUNT query returns.
 StatusOr<int64_t> SelectCount(StoreReader& reader, const SqlQuery& sql) {
