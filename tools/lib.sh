@@ -6,7 +6,7 @@ KH_JOBS=$(nproc 2>/dev/null || echo 2)
 
 # Debian packages Khabar builds and tests with.
 KH_PACKAGES=(
-  g++ cmake ninja-build ccache pkg-config git
+  g++ cmake ninja-build ccache pkg-config git procps
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base iso-codes
