@@ -30,7 +30,7 @@ sqlite3 -header -column khabar.db "
   ORDER BY e.corroboration DESC, e.report_count DESC, abs(COALESCE(e.goldstein, 0)) DESC, e.date, e.id
   LIMIT ${KHABAR_TOP:-15}"
 sqlite3 khabar.db "
-  SELECT printf('%d reports in %d events; %d events reported by more than one article',
+  SELECT printf('%d reports in %d events; events reported by more than one article: %d',
                 (SELECT COUNT(*) FROM reports), COUNT(*), COALESCE(SUM(report_count > 1), 0))
   FROM events"
 
