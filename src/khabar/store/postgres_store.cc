@@ -288,15 +288,9 @@ StatusOr<internal::OptionalSource> PostgresStore::FindDocumentSource(std::string
 }
 
 StatusOr<int64_t> PostgresStore::FoundEvent(const doc::Document& document, const doc::Event& event,
-                                            const std::string& event_id) {
-  // As SqliteStore::FoundEvent: an event without its own date takes the publication date.
-  const bool own_date = event.date.precision != doc::DatePrecision::kNone;
-  const bool dated = !document.published.empty();
-  const std::string_view date_precision =
-      own_date ? doc::DatePrecisionName(event.date.precision) : (dated ? "day" : "");
-  const std::string_view date_from =
-      own_date ? (event.date.from_text ? "text" : "publication") : (dated ? "publication" : "");
-  return InsertEvent(document, event, event_id, date_precision, date_from, batch_now_);
+                                          const std::string& event_id) {
+  const internal::DateColumns date = internal::EventDateColumns(document, event);
+  return InsertEvent(document, event, event_id, date.precision, date.from, batch_now_);
 }
 
 Status PostgresStore::AddReport(const internal::NewReport& report) {

@@ -289,15 +289,8 @@ StatusOr<internal::OptionalSource> SqliteStore::FindDocumentSource(std::string_v
 
 StatusOr<int64_t> SqliteStore::FoundEvent(const doc::Document& document, const doc::Event& event,
                                           const std::string& event_id) {
-  // An event without its own date takes the publication date, as the event JSON does
-  // (events/event_json.cc).
-  const bool own_date = event.date.precision != doc::DatePrecision::kNone;
-  const bool dated = !document.published.empty();
-  const std::string_view date_precision =
-      own_date ? doc::DatePrecisionName(event.date.precision) : (dated ? "day" : "");
-  const std::string_view date_from =
-      own_date ? (event.date.from_text ? "text" : "publication") : (dated ? "publication" : "");
-  return InsertEvent(document, event, event_id, date_precision, date_from, batch_now_);
+  const internal::DateColumns date = internal::EventDateColumns(document, event);
+  return InsertEvent(document, event, event_id, date.precision, date.from, batch_now_);
 }
 
 Status SqliteStore::AddReport(const internal::NewReport& report) {

@@ -13,4 +13,13 @@ double GoldsteinColumn(float goldstein) {
   return value;
 }
 
+DateColumns EventDateColumns(const doc::Document& document, const doc::Event& event) {
+  if (event.date.precision != doc::DatePrecision::kNone) {
+    return {doc::DatePrecisionName(event.date.precision),
+            event.date.from_text ? "text" : "publication"};
+  }
+  if (document.published.empty()) return {"", ""};
+  return {"day", "publication"};
+}
+
 }  // namespace khabar::store::internal

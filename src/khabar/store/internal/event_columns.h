@@ -19,6 +19,15 @@ namespace khabar::store::internal {
 // not 2.799999952316284), so SQL comparisons with literals work.
 double GoldsteinColumn(float goldstein);
 
+// events.date_precision and events.date_from of an event: its own date's ("day", "text"), else
+// the publication date's ("day", "publication"), else "" for an undated document, as the event
+// JSON does (events/event_json.cc).
+struct DateColumns {
+  std::string_view precision;
+  std::string_view from;
+};
+DateColumns EventDateColumns(const doc::Document& document, const doc::Event& event);
+
 }  // namespace khabar::store::internal
 
 #endif  // KHABAR_STORE_INTERNAL_EVENT_COLUMNS_H_
