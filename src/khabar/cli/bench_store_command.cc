@@ -27,7 +27,6 @@
 #include <system_error>
 #include <vector>
 
-#include <libpq-fe.h>
 
 #include <cstdlib>
 #include <unistd.h>
@@ -293,31 +292,6 @@ StatusOr<BackendRun> RunSqlite(const BenchStoreOptions& options, const World& wo
   return run;
 }
 
-// `conninfo` with its database replaced by `dbname`, as key='value' pairs.
-StatusOr<std::string> WithDatabase(const std::string& conninfo, const std::string& dbname) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
-  if (options == nullptr) {
-    std::string message = error != nullptr ? error : "out of memory";
-    PQfreemem(error);
-    return InvalidArgumentError("bad --pg '" + store::RedactStoreSpec(conninfo) + "': " + message);
-  }
-  auto quote = [](const std::string& value) {
-    std::string quoted = "'";
-    for (const char c : value) {
-      if (c == '\'' || c == '\\') quoted.push_back('\\');
-      quoted.push_back(c);
-    }
-    return quoted + "'";
-  };
-  std::string out;
-  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
-    if (std::string(option->keyword) == "dbname" || option->val == nullptr) continue;
-    out += std::string(option->keyword) + "=" + quote(option->val) + " ";
-  }
-  PQconninfoFree(options);
-  return out + "dbname=" + quote(dbname);
-}
 
 // A database name the bench may create and drop: lower-case letters, digits and '_'.
 Status CheckDatabaseName(const std::string& name) {
@@ -371,7 +345,9 @@ StatusOr<BackendRun> RunPostgresIn(const BenchStoreOptions& options, const World
 StatusOr<BackendRun> RunPostgres(const BenchStoreOptions& options, const World& world, const std::string& server_spec) {
   const std::string name = options.pg_db.empty() ? "khabar_bench_store_" + std::to_string(getpid()) : options.pg_db;
   KH_RETURN_IF_ERROR(CheckDatabaseName(name));
-  KH_ASSIGN_OR_RETURN(std::string conninfo, WithDatabase(server_spec, name));
+  StatusOr<std::string> conninfo_or = store::ConninfoWithDatabase(server_spec, name);
+  if (!conninfo_or.ok()) return conninfo_or.status().WithPrefix("--pg");
+  const std::string conninfo = std::move(conninfo_or).value();
   KH_ASSIGN_OR_RETURN(store::internal::PgConnection server, store::internal::PgConnection::Open(server_spec));
   KH_ASSIGN_OR_RETURN(bool exists, EnsureDatabase(server, name));
   StatusOr<BackendRun> run = RunPostgresIn(options, world, conninfo, exists);

@@ -29,7 +29,8 @@ size_t KeyValueEnd(const std::string& pairs, size_t value) {
 // replaced by "***".
 std::string RedactKeyValuePassword(std::string_view spec) {
   std::string out(spec);
-  for (size_t key = out.find("password"); key != std::string::npos; key = out.find("password", key + 1)) {
+  for (size_t key = out.find("password"); key != std::string::npos;
+       key = out.find("password", key + 1)) {
     if (key > 0 && out[key - 1] != ' ' && out[key - 1] != '\t') continue;  // e.g. "sslpassword"
     size_t value = out.find_first_not_of(" \t", key + 8);
     if (value == std::string::npos || out[value] != '=') continue;
@@ -85,6 +86,32 @@ std::string RedactStoreSpec(std::string_view spec) {
     }
   }
   return out;
+}
+
+StatusOr<std::string> ConninfoWithDatabase(const std::string& conninfo, const std::string& dbname) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (options == nullptr) {
+    std::string message = error != nullptr ? error : "out of memory";
+    PQfreemem(error);
+    return InvalidArgumentError("bad PostgreSQL connection string '" + RedactStoreSpec(conninfo) +
+                                "': " + message);
+  }
+  auto quote = [](const std::string& value) {
+    std::string quoted = "'";
+    for (const char c : value) {
+      if (c == '\'' || c == '\\') quoted.push_back('\\');
+      quoted.push_back(c);
+    }
+    return quoted + "'";
+  };
+  std::string out;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (std::string(option->keyword) == "dbname" || option->val == nullptr) continue;
+    out += std::string(option->keyword) + "=" + quote(option->val) + " ";
+  }
+  PQconninfoFree(options);
+  return out + "dbname=" + quote(dbname);
 }
 
 }  // namespace khabar::store

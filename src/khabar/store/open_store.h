@@ -36,6 +36,10 @@ StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& spec);
 // pairs) replaced by "***"; anything else unchanged.
 std::string RedactStoreSpec(std::string_view spec);
 
+// A PostgreSQL `conninfo` (URI or key=value pairs) with its database replaced by `dbname`, as
+// key='value' pairs. InvalidArgument (password redacted) when libpq cannot parse it.
+StatusOr<std::string> ConninfoWithDatabase(const std::string& conninfo, const std::string& dbname);
+
 }  // namespace khabar::store
 
 #endif  // KHABAR_STORE_OPEN_STORE_H_

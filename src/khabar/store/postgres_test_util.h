@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "khabar/store/open_store.h"
 #include "khabar/store/postgres_store.h"
 #include "khabar/store/store.h"
 
@@ -56,30 +57,15 @@ class PostgresEnvironment : public ::testing::Environment {
 inline const ::testing::Environment* const kPostgresEnvironment =
     ::testing::AddGlobalTestEnvironment(new PostgresEnvironment);
 
-// `conninfo` with its database replaced by `dbname`, as key='value' pairs.
+// `conninfo` with its database replaced by `dbname` (store::ConninfoWithDatabase); a test
+// failure, and `conninfo` unchanged, when it does not parse.
 inline std::string WithDatabase(const std::string& conninfo, const std::string& dbname) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
-  if (options == nullptr) {
-    ADD_FAILURE() << "bad KHABAR_TEST_PG: " << (error ? error : "out of memory");
-    PQfreemem(error);
+  StatusOr<std::string> replaced = ConninfoWithDatabase(conninfo, dbname);
+  if (!replaced.ok()) {
+    ADD_FAILURE() << "bad KHABAR_TEST_PG: " << replaced.status().ToString();
     return conninfo;
   }
-  auto quote = [](const std::string& value) {
-    std::string quoted = "'";
-    for (const char c : value) {
-      if (c == '\'' || c == '\\') quoted.push_back('\\');
-      quoted.push_back(c);
-    }
-    return quoted + "'";
-  };
-  std::string out;
-  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
-    if (std::string(option->keyword) == "dbname" || option->val == nullptr) continue;
-    out += std::string(option->keyword) + "=" + quote(option->val) + " ";
-  }
-  PQconninfoFree(options);
-  return out + "dbname=" + quote(dbname);
+  return *replaced;
 }
 
 // Runs `sql` on its own connection; returns the first column of the first row ("" when there
