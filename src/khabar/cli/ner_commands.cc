@@ -48,6 +48,8 @@ struct NerTrainFlags {
   std::vector<std::string> gum;
   bool no_gum = false;
   bool no_gazetteer = false;
+  std::string embeddings;
+  bool no_embeddings = false;
   ner::NerTrainOptions defaults;  // epochs, seed, decoder, ... as given on the command line
   std::string decoder = "viterbi";
   std::vector<std::string> test;
@@ -59,6 +61,7 @@ struct NerEvalFlags {
   std::string tagger = tag::DefaultTaggerModelPath();
   bool json = false;
   std::string system_output;
+  float network_weight = -1;  // < 0: the model's own
 };
 
 int Fail(std::string_view verb, const Status& status, int exit_code) {
@@ -92,6 +95,9 @@ StatusOr<ner::NerTrainOptions> TrainOptions(const NerTrainFlags& flags) {
                                 : flags.gum.empty() ? recipe.entity_conllu_paths
                                                     : flags.gum;
   if (!flags.no_gazetteer) options.gazetteer = recipe.gazetteer;
+  options.embeddings_path = flags.no_embeddings        ? std::string()
+                            : flags.embeddings.empty() ? recipe.embeddings_path
+                                                       : flags.embeddings;
   if (flags.decoder != "viterbi" && flags.decoder != "greedy") {
     return InvalidArgumentError("--decoder must be viterbi or greedy");
   }
@@ -102,6 +108,9 @@ StatusOr<ner::NerTrainOptions> TrainOptions(const NerTrainFlags& flags) {
   KH_RETURN_IF_ERROR(CheckFilesExist(options.text_paths));
   KH_RETURN_IF_ERROR(CheckFilesExist(options.entity_conllu_paths));
   KH_RETURN_IF_ERROR(CheckFilesExist(flags.test));
+  if (!options.embeddings_path.empty()) {
+    KH_RETURN_IF_ERROR(CheckFilesExist({options.embeddings_path}));
+  }
   if (!options.tagger_model_path.empty() && !CheckFilesExist({options.tagger_model_path}).ok()) {
     return NotFoundError(options.tagger_model_path +
                          ": no tagger model (run `khabar train tagger` first)");
@@ -194,6 +203,11 @@ int RunEvalNer(const NerEvalFlags& flags) {
     if (!loaded.ok()) return Fail("eval", loaded.status(), kExitBadSetup);
     tagger = std::move(loaded).value();
   }
+  if (flags.network_weight >= 0 && !(*recognizer)->parts().neural.empty()) {
+    ner::RecognizerParts parts = (*recognizer)->parts();
+    parts.neural.weight = flags.network_weight;
+    *recognizer = std::make_unique<ner::Recognizer>(std::move(parts));
+  }
   StatusOr<ner::Iob2Corpus> gold = ner::ReadIob2(flags.gold);
   if (!gold.ok()) {
     return Fail("eval", gold.status(),
@@ -247,6 +261,33 @@ void AddExperimentFlags(CLI::App& command, NerTrainFlags& flags) {
                   "probability that a training word is seen as unknown in an epoch")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  command.add_option("--network-epochs", options.neural.epochs, "network: maximum epochs")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  command.add_option("--network-hidden", options.neural.shape.hidden, "network: hidden units")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  command.add_option("--network-dropout", options.neural.dropout, "network: dropout")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 0.9));
+  command.add_option("--network-word-dropout", options.neural.word_dropout,
+                     "network: share of words read as unknown")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  command.add_option("--network-rate", options.neural.learning_rate, "network: Adam step size")
+      ->capture_default_str();
+  command.add_option("--network-batch", options.neural.batch_sentences,
+                     "network: sentences per minibatch")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  command.add_option("--network-gum", options.neural_on_gum,
+                     "network: train on the GUM sentences too (1) or not (0)")
+      ->capture_default_str();
+  command.add_option("--base-model", options.base_model_path,
+                     "network experiments: keep this model's perceptron, train only the network");
+  command.add_option("--embedding-words", options.embedding_words,
+                     "network: the most frequent pretrained words kept")
+      ->capture_default_str();
   command
       .add_option("--refit", options.refit_with_dev,
                   "train again on train + dev for the best dev epochs (1) or keep the "
@@ -290,6 +331,11 @@ void RegisterNerTrainCommand(CLI::App& train, int* exit_code) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   command->add_option("--seed", flags->defaults.seed, "shuffling seed")->capture_default_str();
+  command->add_option("--embeddings", flags->embeddings,
+                      "pretrained word vectors for the network (wink-embeddings JSON; default: " +
+                          ner::KhabarEmbeddingsPath() + " when it is there)");
+  command->add_flag("--no-embeddings", flags->no_embeddings,
+                    "no network: the perceptron alone");
   AddExperimentFlags(*command, *flags);
   command->add_option("--test", flags->test, "IOB2 files to score the model on after training")
       ->delimiter(',');
@@ -305,6 +351,8 @@ void RegisterNerEvalCommand(CLI::App& eval, int* exit_code) {
   command->add_option("--tagger-model", flags->tagger, "tagger model (.khm)")
       ->capture_default_str();
   command->add_flag("--json", flags->json, "print one JSON object");
+  command->add_option("--network-weight", flags->network_weight,
+                      "weigh the network's log-probabilities so (default: the model's own)");
   command->add_option("--system-output", flags->system_output,
                       "also write `index word predicted gold` lines here");
   command->callback([flags, exit_code] { *exit_code = RunEvalNer(*flags); });

@@ -159,6 +159,11 @@ StatusOr<std::unique_ptr<Recognizer>> FromReader(const model::ModelReader& reade
     KH_RETURN_IF_ERROR(
         DecodeGazetteer(*gazetteer, schema, parts.lexicon.gazetteer).WithPrefix("gazetteer"));
   }
+  if (StatusOr<std::string_view> neural = reader.Section(kNerNeuralSection); neural.ok()) {
+    StatusOr<internal::NeuralModel> model = internal::NeuralModel::Decode(*neural);
+    if (!model.ok()) return model.status().WithPrefix("network");
+    parts.neural = *std::move(model);
+  }
   KH_ASSIGN_OR_RETURN(std::string_view weights, reader.Section(kNerWeightsSection));
   KH_RETURN_IF_ERROR(DecodeWeights(weights, parts.weights).WithPrefix("weights"));
   return std::make_unique<Recognizer>(std::move(parts));
@@ -198,6 +203,11 @@ std::string Recognizer::Serialize(std::string_view training_data,
   if (parts_.lexicon.gazetteer.names.size() != 0) {
     writer.AddSection(kNerGazetteerSection, EncodeGazetteer(parts_.lexicon.gazetteer));
   }
+  if (!parts_.neural.empty()) {
+    model::Encoder neural;
+    parts_.neural.Encode(neural);
+    writer.AddSection(kNerNeuralSection, neural.Release());
+  }
   model::Encoder weights;
   parts_.weights.Encode(weights);
   writer.AddSection(kNerWeightsSection, weights.Release());
@@ -206,6 +216,16 @@ std::string Recognizer::Serialize(std::string_view training_data,
 
 Status Recognizer::Save(const std::string& path, std::string_view training_data) const {
   return base::WriteFile(path, Serialize(training_data, ""));
+}
+
+void Recognizer::AddNeuralScores(std::span<const NerWord> words, NerScratch& scratch) const {
+  if (parts_.neural.empty() || words.empty()) return;
+  scratch.log_probs_.resize(words.size() * kLabelCount);
+  internal::NeuralLogProbs(parts_.neural, words, scratch.neural_, scratch.log_probs_.data());
+  const float weight = parts_.neural.weight;
+  for (size_t index = 0; index < scratch.log_probs_.size(); ++index) {
+    scratch.decode_.emission[index] += weight * scratch.log_probs_[index];
+  }
 }
 
 void Recognizer::Label(std::span<const NerWord> words, NerScratch& scratch,
@@ -219,6 +239,7 @@ void Recognizer::Label(std::span<const NerWord> words, NerScratch& scratch,
   } else {
     internal::ScoreSentence(parts_.weights, scratch.sentence_, parts_.feature_groups,
                             scratch.decode_);
+    AddNeuralScores(words, scratch);
     internal::Viterbi(words.size(), scratch.decode_, scratch.labels_.data());
     if (confidence_out != nullptr) {
       internal::Marginals(words.size(), scratch.decode_, scratch.labels_.data(), confidence_out);

@@ -28,6 +28,7 @@
 #include "khabar/base/status.h"
 #include "khabar/ner/internal/decode.h"
 #include "khabar/ner/internal/features.h"
+#include "khabar/ner/internal/neural.h"
 #include "khabar/ner/internal/perceptron.h"
 #include "khabar/ner/labels.h"
 
@@ -37,7 +38,7 @@ namespace khabar::ner {
 using NerWord = internal::WordInput;
 
 // Layout of the NER model (docs/formats/ner.md). Section ids are never reused.
-inline constexpr uint32_t kNerSchemaVersion = 2;
+inline constexpr uint32_t kNerSchemaVersion = 3;
 inline constexpr uint32_t kNerMinSchemaVersion = 1;  // the oldest schema this build reads
 inline constexpr uint32_t kNerLabelsSection = 1;
 inline constexpr uint32_t kNerSettingsSection = 2;
@@ -45,6 +46,7 @@ inline constexpr uint32_t kNerLexiconSection = 3;
 inline constexpr uint32_t kNerClustersSection = 4;  // optional
 inline constexpr uint32_t kNerWeightsSection = 5;
 inline constexpr uint32_t kNerGazetteerSection = 6;  // optional
+inline constexpr uint32_t kNerNeuralSection = 7;     // optional (schema 3)
 
 // Where `khabar train ner` writes and the stage looks by default:
 // base::ModelsDir() ($KHABAR_MODELS, else ./models) + "/ner-en.khm".
@@ -59,6 +61,7 @@ struct RecognizerParts {
   uint32_t feature_groups = internal::kAllGroups;
   internal::Lexicon lexicon;
   internal::Weights weights;
+  internal::NeuralModel neural;  // empty: the perceptron alone
 };
 
 // Per-thread working memory for Label(); reuse one across sentences.
@@ -69,6 +72,8 @@ class NerScratch {
   internal::SentenceInfo sentence_;
   internal::DecodeScratch decode_;
   std::vector<uint8_t> labels_;
+  internal::NeuralScratch neural_;
+  std::vector<float> log_probs_;
   std::vector<NerWord> words_;     // used by NerStage
   std::vector<BioLabel> bio_;      // used by NerStage
   std::vector<float> confidence_;  // used by NerStage
@@ -100,6 +105,9 @@ class Recognizer {
   const RecognizerParts& parts() const { return parts_; }
 
  private:
+  // Adds the network's weighted log-probabilities to the emission scores (Viterbi only).
+  void AddNeuralScores(std::span<const NerWord> words, NerScratch& scratch) const;
+
   RecognizerParts parts_;
 };
 

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "khabar/base/file.h"
 #include "khabar/base/status_matchers.h"
 #include "khabar/model/container.h"
 #include "khabar/ner/iob2.h"
@@ -164,6 +165,37 @@ TEST(TrainNerTest, IsDeterministicAndWritesTheModel) {
   StatusOr<NerScores> scores = EvaluateNerFile(**loaded, nullptr, kTiny);
   ASSERT_THAT(scores, IsOk());
   EXPECT_DOUBLE_EQ(scores->all.F1(), first->best_dev.all.F1());
+}
+
+// With word vectors the model carries the network, which survives the round trip through
+// bytes and labels as before.
+TEST(TrainNerTest, TrainsTheNetworkWithWordVectors) {
+  const std::string vectors = ::testing::TempDir() + "/ner_tiny_vectors.json";
+  ASSERT_THAT(base::WriteFile(vectors,
+                              R"({"dimensions":3,"vectors":{"met":[0,0,1,1,0],)"
+                              R"("derna":[0,1,0,1,1],"tobruk":[0,0.9,0.1,1,2],)"
+                              R"("belhaj":[1,0,0,1,3]}})"),
+              IsOk());
+  NerTrainOptions options = TinyOptions(DecoderKind::kViterbi);
+  options.embeddings_path = vectors;
+  options.neural.shape.word_dims = 3;
+  options.neural.shape.hidden = 8;
+  options.neural.epochs = 3;
+  options.neural_weights = {2.0f};
+  StatusOr<NerTrainReport> report = TrainNer(options);
+  ASSERT_THAT(report, IsOk());
+  const Recognizer& recognizer = *report->recognizer;
+  ASSERT_FALSE(recognizer.parts().neural.empty());
+  EXPECT_EQ(recognizer.parts().neural.weight, 2.0f);
+  EXPECT_EQ(recognizer.parts().neural.vocabulary_rows(), 4u);
+  const std::string bytes = recognizer.Serialize("tiny", "2026-11-21");
+  StatusOr<std::unique_ptr<Recognizer>> loaded = Recognizer::FromBytes(bytes);
+  ASSERT_THAT(loaded, IsOk());
+  EXPECT_EQ((*loaded)->Serialize("tiny", "2026-11-21"), bytes);
+  const std::vector<std::string_view> forms = {"Belhaj", "met", "Salma", "in", "Derna", "."};
+  EXPECT_EQ(Label(**loaded, forms), Label(recognizer, forms));
+  options.embeddings_path = ::testing::TempDir() + "/no_such_vectors.json";
+  EXPECT_EQ(TrainNer(options).status().code(), StatusCode::kNotFound);
 }
 
 TEST(TrainNerTest, ThreadCountDoesNotChangeTheModel) {

