@@ -9,7 +9,10 @@
 //                         return DevF1(m);
 //                       }, options));
 //
-// Deterministic: one thread, a seeded generator, Eigen's fixed summation order.
+// Not bit-for-bit reproducible yet: one thread and a seeded generator, but Eigen's
+// rowwise().sum() of the bias gradients starts vectorising at the first aligned address, so
+// two runs can differ from the second epoch on (seen: EWT test 77.28 and 77.11, PUD 71.42 and
+// 71.69). The fix, summing in a fixed order, is on branch nn-determinism, not yet verified.
 #ifndef KHABAR_NER_INTERNAL_NEURAL_TRAIN_H_
 #define KHABAR_NER_INTERNAL_NEURAL_TRAIN_H_
 
