@@ -651,9 +651,9 @@ StatusOr<internal::NeuralModel> TrainNetwork(const NerTrainOptions& options,
     examples.sentences.emplace_back(data.set.sentences[index].word_begin,
                                     data.set.sentences[index].word_end);
   }
+  // The perceptron's parts with the network of the epoch being scored (copied once per epoch).
   RecognizerParts parts = perceptron.parts();
-  auto dev_f1 = [&](const internal::NeuralModel& network, float weight) {
-    parts.neural = network;
+  auto dev_f1 = [&](float weight) {
     parts.neural.weight = weight;
     return ScoreDev(options, data, Recognizer(parts)).all.F1();
   };
@@ -665,9 +665,10 @@ StatusOr<internal::NeuralModel> TrainNetwork(const NerTrainOptions& options,
   double best_f1 = -1;
   if (!options.dev_path.empty()) {
     score = [&](const internal::NeuralModel& network) {
+      parts.neural = network;
       double best = -1;
       for (float weight : options.neural_weights) {
-        const double f1 = dev_f1(network, weight);
+        const double f1 = dev_f1(weight);
         if (f1 > best) {
           best = f1;
           epoch_weight = weight;

@@ -84,6 +84,11 @@ std::vector<std::vector<float>*> NeuralModel::TrainedTables() {
   return tables;
 }
 
+std::vector<const std::vector<float>*> NeuralModel::TrainedTables() const {
+  const std::vector<std::vector<float>*> tables = const_cast<NeuralModel*>(this)->TrainedTables();
+  return {tables.begin(), tables.end()};
+}
+
 namespace {
 
 std::vector<uint32_t*> ShapeFields(NeuralShape& shape) {
@@ -116,7 +121,7 @@ void NeuralModel::Encode(model::Encoder& out) const {
   out.PutBytes(std::string_view(reinterpret_cast<const char*>(word_codes.data()),
                                 word_codes.size()));
   for (float scale : word_scales) out.PutFloat(scale);
-  for (const std::vector<float>* table : const_cast<NeuralModel*>(this)->TrainedTables()) {
+  for (const std::vector<float>* table : TrainedTables()) {
     PutFloats(*table, out);
   }
 }

@@ -75,6 +75,7 @@ struct NeuralModel {
   void Allocate(const NeuralShape& new_shape);
   // The trained tables, in a fixed order (serialisation, training).
   std::vector<std::vector<float>*> TrainedTables();
+  std::vector<const std::vector<float>*> TrainedTables() const;
 
   void Encode(model::Encoder& out) const;
   // DataLoss for sizes that disagree with the shape or the bytes present.

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <random>
 #include <string>
+#include <unordered_set>
 
 namespace khabar::ner::internal {
 namespace {
@@ -253,27 +254,15 @@ void Report(const NeuralTrainOptions& options, const std::string& line) {
 NeuralModel NeuralModelWithVectors(const WordVectors& vectors, const NeuralShape& shape) {
   NeuralModel model;
   model.Allocate(shape);
-  std::vector<uint64_t> keys;
+  std::vector<uint64_t> kept_keys;
   std::vector<uint32_t> rows;
-  std::vector<uint64_t> seen;
+  std::unordered_set<uint64_t> seen;
   std::string lower;
   for (size_t word = 0; word < vectors.words.size(); ++word) {
     lower.clear();
     AppendLower(vectors.words[word], lower);
     const uint64_t key = WordKey(lower);
-    keys.push_back(key);
-  }
-  // The first word of each key keeps it.
-  std::vector<size_t> order(keys.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
-  std::vector<bool> keep(keys.size(), true);
-  for (size_t i = 1; i < order.size(); ++i) {
-    if (keys[order[i]] == keys[order[i - 1]]) keep[order[i]] = false;
-  }
-  std::vector<uint64_t> kept_keys;
-  for (size_t word = 0; word < keys.size(); ++word) {
-    if (!keep[word]) continue;
+    if (!seen.insert(key).second) continue;  // the first, most frequent word keeps the key
     const float* values = vectors.Row(word);
     float largest = 0;
     for (uint32_t d = 0; d < shape.word_dims; ++d) largest = std::max(largest, std::abs(values[d]));
@@ -283,7 +272,7 @@ NeuralModel NeuralModelWithVectors(const WordVectors& vectors, const NeuralShape
     }
     rows.push_back(static_cast<uint32_t>(model.word_scales.size()));
     model.word_scales.push_back(scale);
-    kept_keys.push_back(keys[word]);
+    kept_keys.push_back(key);
   }
   model.vocabulary = HashTable::Build(kept_keys, rows);
   return model;
