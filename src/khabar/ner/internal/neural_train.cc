@@ -13,7 +13,6 @@ namespace {
 
 using ConstMatrix = Eigen::Map<const Eigen::MatrixXf>;
 using Matrix = Eigen::Map<Eigen::MatrixXf>;
-using Vector = Eigen::Map<Eigen::VectorXf>;
 
 // Uniform in [0, 1) from the generator's bits, the same on every platform.
 float Uniform(std::mt19937_64& rng) { return static_cast<float>(rng() >> 40) * 0x1p-24f; }
@@ -156,6 +155,16 @@ class Trainer {
     return loss;
   }
 
+  // out[row] += the sum of the row, column by column. Eigen's rowwise().sum() vectorises from
+  // the first aligned address, so its summation order (and the trained model) would depend on
+  // where the allocator put the buffer; this order does not.
+  static void AddRowSums(const Eigen::Ref<const Eigen::MatrixXf>& gradient, float* out) {
+    for (Eigen::Index column = 0; column < gradient.cols(); ++column) {
+      const float* values = gradient.data() + column * gradient.rows();
+      for (Eigen::Index row = 0; row < gradient.rows(); ++row) out[row] += values[row];
+    }
+  }
+
   // Gradient of a ReLU layer's output (after its mask) -> of its pre-activation, in place.
   static void ThroughReluMask(Matrix gradient, const std::vector<float>& activation,
                               const std::vector<float>& mask) {
@@ -171,7 +180,7 @@ class Trainer {
     const ConstMatrix d_logits(scratch_.logits.data(), kLabelCount, n);
     Matrix(adam_.gradient(output_).data(), kLabelCount, hidden).noalias() +=
         d_logits * ConstMatrix(scratch_.hidden[depth - 1].data(), hidden, n).transpose();
-    Vector(adam_.gradient(output_ + 1).data(), kLabelCount) += d_logits.rowwise().sum();
+    AddRowSums(d_logits, adam_.gradient(output_ + 1).data());
     d_hidden_.resize(size_t{hidden} * n);
     Matrix(d_hidden_.data(), hidden, n).noalias() =
         ConstMatrix(model_.output_weights.data(), kLabelCount, hidden).transpose() * d_logits;
@@ -183,8 +192,7 @@ class Trainer {
       ThroughReluMask(d_branch, scratch_.branch[layer], layer_masks_[layer]);
       Matrix(adam_.gradient(kFirstLayer + 2 * layer).data(), hidden, window).noalias() +=
           d_branch * ConstMatrix(scratch_.columns[layer].data(), window, n).transpose();
-      Vector(adam_.gradient(kFirstLayer + 2 * layer + 1).data(), hidden) +=
-          d_branch.rowwise().sum();
+      AddRowSums(d_branch, adam_.gradient(kFirstLayer + 2 * layer + 1).data());
       d_columns_.resize(size_t{window} * n);
       Matrix(d_columns_.data(), window, n).noalias() =
           ConstMatrix(model_.conv_weights[layer].data(), hidden, window).transpose() * d_branch;
