@@ -9,10 +9,11 @@
 //                         return DevF1(m);
 //                       }, options));
 //
-// Not bit-for-bit reproducible yet: one thread and a seeded generator, but Eigen's
-// rowwise().sum() of the bias gradients starts vectorising at the first aligned address, so
-// two runs can differ from the second epoch on (seen: EWT test 77.28 and 77.11, PUD 71.42 and
-// 71.69). The fix, summing in a fixed order, is on branch nn-determinism, not yet verified.
+// Bit-for-bit reproducible on one machine: one thread, a seeded generator, and the bias
+// gradients summed in a fixed order (Eigen's rowwise().sum() starts vectorising at the first
+// aligned address, so two runs used to differ from the second epoch on). Two full trainings
+// run side by side wrote byte-identical models. Another CPU may vectorise the matrix products
+// differently (these files are built with -march=native), so the floors keep a margin.
 #ifndef KHABAR_NER_INTERNAL_NEURAL_TRAIN_H_
 #define KHABAR_NER_INTERNAL_NEURAL_TRAIN_H_
 
