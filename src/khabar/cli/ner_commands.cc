@@ -267,6 +267,14 @@ void AddExperimentFlags(CLI::App& command, NerTrainFlags& flags) {
   command.add_option("--network-hidden", options.neural.shape.hidden, "network: hidden units")
       ->capture_default_str()
       ->check(CLI::Range(1, 4096));
+  command.add_option("--network-lstm", options.neural.shape.lstm,
+                     "network: units of each direction of a BiLSTM over the layers (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
+  command.add_option("--network-depth", options.neural.shape.depth,
+                     "network: convolution layers")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
   command.add_option("--network-dropout", options.neural.dropout, "network: dropout")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 0.9));

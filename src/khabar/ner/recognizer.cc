@@ -160,7 +160,7 @@ StatusOr<std::unique_ptr<Recognizer>> FromReader(const model::ModelReader& reade
         DecodeGazetteer(*gazetteer, schema, parts.lexicon.gazetteer).WithPrefix("gazetteer"));
   }
   if (StatusOr<std::string_view> neural = reader.Section(kNerNeuralSection); neural.ok()) {
-    StatusOr<internal::NeuralModel> model = internal::NeuralModel::Decode(*neural);
+    StatusOr<internal::NeuralModel> model = internal::NeuralModel::Decode(*neural, schema);
     if (!model.ok()) return model.status().WithPrefix("network");
     parts.neural = *std::move(model);
   }

@@ -38,7 +38,7 @@ namespace khabar::ner {
 using NerWord = internal::WordInput;
 
 // Layout of the NER model (docs/formats/ner.md). Section ids are never reused.
-inline constexpr uint32_t kNerSchemaVersion = 3;
+inline constexpr uint32_t kNerSchemaVersion = 4;
 inline constexpr uint32_t kNerMinSchemaVersion = 1;  // the oldest schema this build reads
 inline constexpr uint32_t kNerLabelsSection = 1;
 inline constexpr uint32_t kNerSettingsSection = 2;
@@ -46,7 +46,8 @@ inline constexpr uint32_t kNerLexiconSection = 3;
 inline constexpr uint32_t kNerClustersSection = 4;  // optional
 inline constexpr uint32_t kNerWeightsSection = 5;
 inline constexpr uint32_t kNerGazetteerSection = 6;  // optional
-inline constexpr uint32_t kNerNeuralSection = 7;     // optional (schema 3)
+inline constexpr uint32_t kNerNeuralSection = 7;     // optional (schema 3; BiLSTM: 4)
+static_assert(kNerSchemaVersion == internal::kNeuralSchema);
 
 // Where `khabar train ner` writes and the stage looks by default:
 // base::ModelsDir() ($KHABAR_MODELS, else ./models) + "/ner-en.khm".

@@ -67,7 +67,12 @@ void NeuralModel::Allocate(const NeuralShape& new_shape) {
     conv_weights[layer].assign(hidden * kNeuralWindow * in, 0.0f);
     conv_bias[layer].assign(hidden, 0.0f);
   }
-  output_weights.assign(size_t{kLabelCount} * hidden, 0.0f);
+  const size_t gates = 4 * size_t{shape.lstm};
+  lstm_input.assign(2 * gates * hidden, 0.0f);
+  lstm_bias.assign(2 * gates, 0.0f);
+  lstm_forward.assign(gates * shape.lstm, 0.0f);
+  lstm_backward.assign(gates * shape.lstm, 0.0f);
+  output_weights.assign(size_t{kLabelCount} * shape.top_dims(), 0.0f);
   output_bias.assign(kLabelCount, 0.0f);
 }
 
@@ -78,6 +83,11 @@ std::vector<std::vector<float>*> NeuralModel::TrainedTables() {
   for (uint32_t layer = 0; layer < conv_weights.size(); ++layer) {
     tables.push_back(&conv_weights[layer]);
     tables.push_back(&conv_bias[layer]);
+  }
+  if (shape.lstm > 0) {
+    for (std::vector<float>* table : {&lstm_input, &lstm_bias, &lstm_forward, &lstm_backward}) {
+      tables.push_back(table);
+    }
   }
   tables.push_back(&output_weights);
   tables.push_back(&output_bias);
@@ -91,11 +101,14 @@ std::vector<const std::vector<float>*> NeuralModel::TrainedTables() const {
 
 namespace {
 
-std::vector<uint32_t*> ShapeFields(NeuralShape& shape) {
-  return {&shape.word_dims,   &shape.hashed_word_dims, &shape.hashed_word_buckets,
-          &shape.case_dims,   &shape.xpos_dims,        &shape.xpos_buckets,
-          &shape.affix_dims,  &shape.affix_buckets,    &shape.hidden,
-          &shape.depth};
+// The serialised fields of a shape; schema 3 files end before `lstm`.
+std::vector<uint32_t*> ShapeFields(NeuralShape& shape, uint32_t schema) {
+  std::vector<uint32_t*> fields = {
+      &shape.word_dims,  &shape.hashed_word_dims, &shape.hashed_word_buckets, &shape.case_dims,
+      &shape.xpos_dims,  &shape.xpos_buckets,     &shape.affix_dims,          &shape.affix_buckets,
+      &shape.hidden,     &shape.depth};
+  if (schema >= 4) fields.push_back(&shape.lstm);
+  return fields;
 }
 
 // How many floats the trained tables of `shape` hold (every factor is at most 2^20).
@@ -107,14 +120,16 @@ uint64_t TrainedValues(const NeuralShape& shape) {
                     3ull * shape.affix_buckets * shape.affix_dims;
   values += hidden * kNeuralWindow * shape.input_dims() + hidden;
   values += (shape.depth - 1ull) * (hidden * kNeuralWindow * hidden + hidden);
-  return values + kLabelCount * hidden + kLabelCount;
+  const uint64_t gates = 4ull * shape.lstm;
+  values += 2 * gates * (hidden + 1) + 2 * gates * shape.lstm;
+  return values + kLabelCount * uint64_t{shape.top_dims()} + kLabelCount;
 }
 
 }  // namespace
 
 void NeuralModel::Encode(model::Encoder& out) const {
   NeuralShape copy = shape;
-  for (uint32_t* value : ShapeFields(copy)) out.PutVarint32(*value);
+  for (uint32_t* value : ShapeFields(copy, kNeuralSchema)) out.PutVarint32(*value);
   out.PutFloat(weight);
   vocabulary.Encode(out);
   out.PutVarint32(static_cast<uint32_t>(word_scales.size()));
@@ -126,18 +141,18 @@ void NeuralModel::Encode(model::Encoder& out) const {
   }
 }
 
-StatusOr<NeuralModel> NeuralModel::Decode(std::string_view bytes) {
+StatusOr<NeuralModel> NeuralModel::Decode(std::string_view bytes, uint32_t schema) {
   model::Decoder in(bytes);
   NeuralShape shape;
-  for (uint32_t* value : ShapeFields(shape)) {
-    const bool may_be_zero = value == &shape.hashed_word_dims;
+  for (uint32_t* value : ShapeFields(shape, schema)) {
+    const bool may_be_zero = value == &shape.hashed_word_dims || value == &shape.lstm;
     if (!in.GetVarint32(value) || (*value == 0 && !may_be_zero) || *value > kMaxBuckets) {
       return DataLossError("bad network shape");
     }
   }
   if (shape.word_dims > kMaxDims || shape.hashed_word_dims > kMaxDims ||
       shape.case_dims > kMaxDims || shape.xpos_dims > kMaxDims || shape.affix_dims > kMaxDims ||
-      shape.hidden > kMaxDims || shape.depth > 16 || TrainedValues(shape) * 4 > bytes.size()) {
+      shape.hidden > kMaxDims || shape.depth > 16 || shape.lstm > kMaxDims || TrainedValues(shape) * 4 > bytes.size()) {
     return DataLossError("network larger than its bytes");
   }
   NeuralModel model;
@@ -288,6 +303,101 @@ void NeuralCol2ImAdd(const float* columns, uint32_t rows, size_t n,
   }
 }
 
+std::vector<std::pair<size_t, size_t>> NeuralSentenceRanges(size_t columns,
+                                                            std::span<const uint32_t> sentence_of) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  size_t begin = 0;
+  for (size_t t = 1; t <= columns; ++t) {
+    if (t == columns || (!sentence_of.empty() && sentence_of[t] != sentence_of[t - 1])) {
+      ranges.emplace_back(begin, t);
+      begin = t;
+    }
+  }
+  return ranges;
+}
+
+namespace {
+
+float Sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+// One direction of the BiLSTM over the columns [begin, end) of one sentence: forward (0) from
+// begin, backward (1) from end - 1. Reads scratch.lstm_projection, writes that direction's
+// rows of the gates, cells, their tanh and the states.
+void LstmDirection(const NeuralModel& model, uint32_t direction, size_t begin, size_t end,
+                   NeuralScratch& scratch) {
+  const uint32_t units = model.shape.lstm;
+  const Eigen::Index gates = 4 * Eigen::Index{units};
+  const ConstMatrix recurrent(
+      (direction == 0 ? model.lstm_forward : model.lstm_backward).data(), gates, units);
+  const size_t gate_rows = 8 * size_t{units}, state_rows = 2 * size_t{units};
+  const std::vector<float> zeros(units, 0.0f);
+  const float* previous_state = zeros.data();
+  const float* previous_cell = zeros.data();
+  Eigen::VectorXf z(gates);
+  for (size_t k = 0; k < end - begin; ++k) {
+    const size_t t = direction == 0 ? begin + k : end - 1 - k;
+    const size_t gate_at = t * gate_rows + direction * gates;
+    const size_t state_at = t * state_rows + size_t{direction} * units;
+    z.noalias() = ConstVector(scratch.lstm_projection.data() + gate_at, gates) +
+                  recurrent * ConstVector(previous_state, units);
+    float* gate = scratch.lstm_gates.data() + gate_at;
+    float* cell = scratch.lstm_cells.data() + state_at;
+    float* cell_tanh = scratch.lstm_cell_tanh.data() + state_at;
+    float* state = scratch.lstm_states.data() + state_at;
+    for (uint32_t u = 0; u < units; ++u) {
+      const float in = Sigmoid(z[u]), forget = Sigmoid(z[units + u]);
+      const float candidate = std::tanh(z[2 * units + u]), out = Sigmoid(z[3 * units + u]);
+      gate[u] = in;
+      gate[units + u] = forget;
+      gate[2 * units + u] = candidate;
+      gate[3 * units + u] = out;
+      cell[u] = forget * previous_cell[u] + in * candidate;
+      cell_tanh[u] = std::tanh(cell[u]);
+      state[u] = out * cell_tanh[u];
+    }
+    previous_state = state;
+    previous_cell = cell;
+  }
+}
+
+// The BiLSTM over the last convolution layer, and scratch.top: that layer over the forward
+// and backward states (the states through masks.lstm).
+void LstmForward(const NeuralModel& model, size_t columns, std::span<const uint32_t> sentence_of,
+                 const NeuralMasks& masks, NeuralScratch& scratch) {
+  const auto n = static_cast<Eigen::Index>(columns);
+  const uint32_t hidden = model.shape.hidden, units = model.shape.lstm;
+  const Eigen::Index gate_rows = 8 * Eigen::Index{units}, state_rows = 2 * Eigen::Index{units};
+  const ConstMatrix below(scratch.hidden[model.shape.depth - 1].data(), hidden, n);
+  scratch.lstm_projection.resize(gate_rows * columns);
+  Matrix projection(scratch.lstm_projection.data(), gate_rows, n);
+  projection.noalias() = ConstMatrix(model.lstm_input.data(), gate_rows, hidden) * below;
+  projection.colwise() += ConstVector(model.lstm_bias.data(), gate_rows);
+  scratch.lstm_gates.resize(gate_rows * columns);
+  for (std::vector<float>* buffer :
+       {&scratch.lstm_cells, &scratch.lstm_cell_tanh, &scratch.lstm_states}) {
+    buffer->resize(state_rows * columns);
+  }
+  for (const auto& [begin, end] : NeuralSentenceRanges(columns, sentence_of)) {
+    LstmDirection(model, 0, begin, end, scratch);
+    LstmDirection(model, 1, begin, end, scratch);
+  }
+  scratch.top.resize(size_t{model.shape.top_dims()} * columns);
+  Matrix top(scratch.top.data(), model.shape.top_dims(), n);
+  top.topRows(hidden) = below;
+  top.bottomRows(state_rows) = ConstMatrix(scratch.lstm_states.data(), state_rows, n);
+  if (!masks.lstm.empty()) {
+    top.bottomRows(state_rows).array() *=
+        ConstMatrix(masks.lstm.data(), state_rows, n).array();
+  }
+}
+
+}  // namespace
+
+const float* NeuralTop(const NeuralModel& model, const NeuralScratch& scratch) {
+  return model.shape.lstm > 0 ? scratch.top.data()
+                              : scratch.hidden[model.shape.depth - 1].data();
+}
+
 void NeuralForward(const NeuralModel& model, size_t columns, std::span<const uint32_t> sentence_of,
                    const NeuralMasks& masks, NeuralScratch& scratch) {
   const auto n = static_cast<Eigen::Index>(columns);
@@ -318,10 +428,12 @@ void NeuralForward(const NeuralModel& model, size_t columns, std::span<const uin
       Matrix(scratch.hidden[layer].data(), hidden, n) += ConstMatrix(in, hidden, n);
     }
   }
+  if (model.shape.lstm > 0) LstmForward(model, columns, sentence_of, masks, scratch);
+  const uint32_t top_dims = model.shape.top_dims();
   scratch.logits.resize(size_t{kLabelCount} * columns);
   Matrix logits(scratch.logits.data(), kLabelCount, n);
-  logits.noalias() = ConstMatrix(model.output_weights.data(), kLabelCount, hidden) *
-                     ConstMatrix(scratch.hidden[depth - 1].data(), hidden, n);
+  logits.noalias() = ConstMatrix(model.output_weights.data(), kLabelCount, top_dims) *
+                     ConstMatrix(NeuralTop(model, scratch), top_dims, n);
   logits.colwise() += ConstVector(model.output_bias.data(), kLabelCount);
 }
 

@@ -8,7 +8,9 @@
 // words without one), and small trained embeddings of its case kind, its predicted XPOS and
 // its last three bytes. Layer 1 sees words t-1, t, t+1 of the input, layer 2 the same window
 // of layer 1 (so each word sees two words either side); both ReLU; then a linear layer to the
-// kLabelCount labels and a softmax. Words outside the sentence are zeros.
+// kLabelCount labels and a softmax. Words outside the sentence are zeros. Optionally
+// (shape.lstm > 0, an experiment that did not beat the windows: tools/recipes/ner.md) a
+// BiLSTM reads the last layer over the whole sentence, and the output layer reads both.
 //
 //   std::vector<float> log_probs(words.size() * kLabelCount);
 //   NeuralScratch scratch;
@@ -33,6 +35,8 @@ namespace khabar::ner::internal {
 
 inline constexpr uint32_t kNeuralCaseKinds = 8;
 inline constexpr uint32_t kNeuralWindow = 3;  // each layer sees t-1, t, t+1
+// The NER model schema whose network layout NeuralModel::Encode writes (recognizer.h).
+inline constexpr uint32_t kNeuralSchema = 4;
 
 // Sizes of the network; all serialised, so a model describes itself.
 struct NeuralShape {
@@ -46,15 +50,21 @@ struct NeuralShape {
   uint32_t affix_buckets = 4096;
   uint32_t hidden = 128;
   uint32_t depth = 2;  // convolution layers; the second and later are residual
+  uint32_t lstm = 0;   // units of each direction of the BiLSTM over the last layer; 0: none
 
   uint32_t input_dims() const {
     return word_dims + hashed_word_dims + case_dims + xpos_dims + 3 * affix_dims;
   }
+  // What the output layer reads: the last convolution layer, then the forward and the
+  // backward LSTM states.
+  uint32_t top_dims() const { return hidden + 2 * lstm; }
 };
 
 // Everything the network consists of. Matrices are column-major (Eigen's default): layer 0's
 // convolution is hidden x (3 * input_dims), later ones hidden x (3 * hidden), the output
-// kLabelCount x hidden.
+// kLabelCount x top_dims(). The BiLSTM (shape.lstm = H > 0) has the input weights of both
+// directions stacked (8H x hidden: forward gates i, f, g, o, then backward), their biases (8H),
+// and a recurrent matrix per direction (4H x H).
 struct NeuralModel {
   NeuralShape shape;
   HashTable vocabulary;              // WordKey(lowercased form) -> row of word_codes
@@ -66,6 +76,7 @@ struct NeuralModel {
   std::vector<float> xpos_table;     // xpos_buckets x xpos_dims
   std::vector<float> prefix_table, suffix_table, shape_table;  // affix_buckets x affix_dims
   std::vector<std::vector<float>> conv_weights, conv_bias;      // per layer
+  std::vector<float> lstm_input, lstm_bias, lstm_forward, lstm_backward;
   std::vector<float> output_weights, output_bias;
   float weight = 1.0f;  // how much the log-probabilities count beside the perceptron's scores
 
@@ -78,8 +89,9 @@ struct NeuralModel {
   std::vector<const std::vector<float>*> TrainedTables() const;
 
   void Encode(model::Encoder& out) const;
-  // DataLoss for sizes that disagree with the shape or the bytes present.
-  static StatusOr<NeuralModel> Decode(std::string_view bytes);
+  // DataLoss for sizes that disagree with the shape or the bytes present. Files of schema 3
+  // have no `lstm` field in their shape.
+  static StatusOr<NeuralModel> Decode(std::string_view bytes, uint32_t schema);
 };
 
 // Per-thread working memory.
@@ -88,6 +100,10 @@ struct NeuralScratch {
   // Per layer: its window columns, its ReLU branch (after the mask) and its output (the
   // branch plus, from layer 1 on, the layer's input).
   std::vector<std::vector<float>> columns, branch, hidden;
+  // The BiLSTM: input projections (8H x n, biases added), gate values after their
+  // nonlinearities (8H x n), cells and their tanh (2H x n), states (2H x n, before dropout),
+  // and what the output layer reads (top_dims() x n).
+  std::vector<float> lstm_projection, lstm_gates, lstm_cells, lstm_cell_tanh, lstm_states, top;
   std::string lower, buffer;
 };
 
@@ -122,10 +138,17 @@ void NeuralInput(const NeuralModel& model, std::span<const WordInput> words,
 struct NeuralMasks {
   std::span<const float> input;
   std::vector<std::span<const float>> layers;  // per layer (its branch)
+  std::span<const float> lstm;                 // the BiLSTM states (2H x n)
 };
 
+// [begin, end) column ranges of the sentences in a batch (sentence_of: one entry per column;
+// empty: one sentence of `columns` columns).
+std::vector<std::pair<size_t, size_t>> NeuralSentenceRanges(size_t columns,
+                                                            std::span<const uint32_t> sentence_of);
+
 // The network on the `columns` input columns in scratch.input, into scratch.columns, branch,
-// hidden (per layer) and logits (kLabelCount x columns). sentence_of (one entry
+// hidden (per layer), the lstm_* buffers and top (with a BiLSTM) and logits (kLabelCount x
+// columns). sentence_of (one entry
 // per column, or empty for one sentence) keeps the windows inside their sentences.
 void NeuralForward(const NeuralModel& model, size_t columns, std::span<const uint32_t> sentence_of,
                    const NeuralMasks& masks, NeuralScratch& scratch);
@@ -137,6 +160,9 @@ void NeuralIm2Col(const float* in, uint32_t rows, size_t n, std::span<const uint
 // The adjoint: in_gradient (rows x n) += what each window block of `columns` read.
 void NeuralCol2ImAdd(const float* columns, uint32_t rows, size_t n,
                      std::span<const uint32_t> sentence_of, float* in_gradient);
+
+// What the output layer read in the last NeuralForward (top_dims() x columns).
+const float* NeuralTop(const NeuralModel& model, const NeuralScratch& scratch);
 
 // log P(label | sentence) for every word: out[word * kLabelCount + label].
 void NeuralLogProbs(const NeuralModel& model, std::span<const WordInput> words,

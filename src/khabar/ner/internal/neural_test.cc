@@ -194,7 +194,7 @@ TEST(NeuralTest, EncodeDecodeRoundTrip) {
   model::Encoder out;
   model->Encode(out);
   const std::string bytes = out.Release();
-  StatusOr<NeuralModel> decoded = NeuralModel::Decode(bytes);
+  StatusOr<NeuralModel> decoded = NeuralModel::Decode(bytes, kNeuralSchema);
   ASSERT_THAT(decoded.status(), IsOk());
   EXPECT_EQ(decoded->weight, 6.0f);
   EXPECT_EQ(decoded->word_codes, model->word_codes);
@@ -202,8 +202,128 @@ TEST(NeuralTest, EncodeDecodeRoundTrip) {
   EXPECT_EQ(decoded->suffix_table, model->suffix_table);
   // Every truncation is refused, never read past.
   for (size_t size = 0; size < bytes.size(); size += 7) {
-    EXPECT_FALSE(NeuralModel::Decode(std::string_view(bytes).substr(0, size)).ok()) << size;
+    EXPECT_FALSE(NeuralModel::Decode(std::string_view(bytes).substr(0, size), kNeuralSchema).ok()) << size;
   }
+}
+
+// "NAME the the the the met" (a person) and "NAME the the the the in" (a place), with names
+// the vectors do not know: only the last word, five words away, tells the first one's type.
+TinyData FarContextSentences() {
+  TinyData data;
+  for (std::string_view name : {"Zed", "Qor", "Vim", "Bex"}) {
+    for (std::string_view last : {"met", "in"}) {
+      const auto begin = static_cast<uint32_t>(data.words.size());
+      data.words.push_back({name, doc::Upos::kPropn, "NNP"});
+      for (int k = 0; k < 4; ++k) data.words.push_back({"the", doc::Upos::kDet, "DT"});
+      data.words.push_back({last, doc::Upos::kVerb, "VBD"});
+      data.labels.push_back(last == "met" ? BioLabel::kBPer : BioLabel::kBLoc);
+      data.labels.insert(data.labels.end(), 5, BioLabel::kO);
+      data.examples.sentences.emplace_back(begin, static_cast<uint32_t>(data.words.size()));
+    }
+  }
+  data.examples.words = data.words;
+  data.examples.labels = data.labels;
+  return data;
+}
+
+// How many sentences of `data` get their first word's label right.
+int FirstWordsRight(const NeuralModel& model, const TinyData& data) {
+  int right = 0;
+  NeuralScratch scratch;
+  for (const auto& [begin, end] : data.examples.sentences) {
+    const std::span<const WordInput> sentence(data.words.data() + begin, end - begin);
+    std::vector<float> log_probs(sentence.size() * kLabelCount);
+    NeuralLogProbs(model, sentence, scratch, log_probs.data());
+    const auto best = static_cast<BioLabel>(
+        std::max_element(log_probs.begin(), log_probs.begin() + kLabelCount) - log_probs.begin());
+    right += best == data.labels[begin] ? 1 : 0;
+  }
+  return right;
+}
+
+TEST(NeuralTest, TheLstmCarriesContextBeyondTheWindows) {
+  const TinyData data = FarContextSentences();
+  NeuralTrainOptions options = TinyTrainOptions();
+  options.shape.depth = 1;  // the windows see one word either side
+  options.shape.hidden = 16;
+  options.epochs = 400;
+  options.learning_rate = 0.005f;
+  StatusOr<NeuralModel> windows_only = TrainNeural(TinyVectors(), data.examples, {}, options);
+  options.shape.lstm = 4;
+  StatusOr<NeuralModel> with_lstm = TrainNeural(TinyVectors(), data.examples, {}, options);
+  ASSERT_THAT(windows_only.status(), IsOk());
+  ASSERT_THAT(with_lstm.status(), IsOk());
+  EXPECT_LE(FirstWordsRight(*windows_only, data), 6);  // it cannot tell the pairs apart
+  EXPECT_EQ(FirstWordsRight(*with_lstm, data), 8);
+}
+
+// The backward pass against central differences of the loss, for a sample of the values of
+// every trained table, with and without the BiLSTM.
+TEST(NeuralTest, GradientsMatchFiniteDifferences) {
+  const TinyData data = FarContextSentences();
+  for (uint32_t lstm : {0u, 3u}) {
+    NeuralTrainOptions options = TinyTrainOptions();
+    options.shape.lstm = lstm;
+    options.epochs = 3;
+    StatusOr<NeuralModel> model = TrainNeural(TinyVectors(), data.examples, {}, options);
+    ASSERT_THAT(model.status(), IsOk());
+    std::vector<std::vector<float>> gradients;
+    NeuralLossAndGradients(*model, data.examples, gradients);
+    std::vector<std::vector<float>*> tables = model->TrainedTables();
+    ASSERT_EQ(tables.size(), gradients.size());
+    std::vector<std::vector<float>> ignored;
+    for (size_t table = 0; table < tables.size(); ++table) {
+      std::vector<float>& values = *tables[table];
+      for (size_t i = 0; i < values.size(); i += 1 + values.size() / 7) {
+        const float saved = values[i];
+        constexpr float kStep = 1e-2f;
+        values[i] = saved + kStep;
+        const double up = NeuralLossAndGradients(*model, data.examples, ignored);
+        values[i] = saved - kStep;
+        const double down = NeuralLossAndGradients(*model, data.examples, ignored);
+        values[i] = saved;
+        EXPECT_NEAR(gradients[table][i], (up - down) / (2 * kStep), 2e-3)
+            << "lstm " << lstm << ", table " << table << ", value " << i;
+      }
+    }
+  }
+}
+
+TEST(NeuralTest, TheLstmRoundTripsAndSchema3FilesStillLoad) {
+  const TinyData data = TinySentences();
+  NeuralTrainOptions options = TinyTrainOptions();
+  options.epochs = 2;
+  options.shape.lstm = 3;
+  StatusOr<NeuralModel> model = TrainNeural(TinyVectors(), data.examples, {}, options);
+  ASSERT_THAT(model.status(), IsOk());
+  model::Encoder out;
+  model->Encode(out);
+  StatusOr<NeuralModel> decoded = NeuralModel::Decode(out.Release(), kNeuralSchema);
+  ASSERT_THAT(decoded.status(), IsOk());
+  EXPECT_EQ(decoded->shape.lstm, 3u);
+  EXPECT_EQ(decoded->lstm_input, model->lstm_input);
+  EXPECT_EQ(decoded->lstm_backward, model->lstm_backward);
+  EXPECT_EQ(decoded->output_weights, model->output_weights);
+
+  // Schema 3 wrote the same bytes without the shape's last field (lstm, here 0).
+  options.shape.lstm = 0;
+  StatusOr<NeuralModel> plain = TrainNeural(TinyVectors(), data.examples, {}, options);
+  ASSERT_THAT(plain.status(), IsOk());
+  model::Encoder plain_out;
+  plain->Encode(plain_out);
+  std::string bytes = plain_out.Release();
+  size_t field_end = 0;
+  for (int field = 0; field < 10; ++field) {
+    while (static_cast<unsigned char>(bytes[field_end]) & 0x80) ++field_end;
+    ++field_end;
+  }
+  ASSERT_EQ(bytes[field_end], '\0');
+  bytes.erase(field_end, 1);
+  StatusOr<NeuralModel> schema3 = NeuralModel::Decode(bytes, 3);
+  ASSERT_THAT(schema3.status(), IsOk());
+  EXPECT_EQ(schema3->shape.lstm, 0u);
+  EXPECT_EQ(schema3->conv_weights, plain->conv_weights);
+  EXPECT_FALSE(NeuralModel::Decode(bytes, kNeuralSchema).ok());
 }
 
 TEST(NeuralTest, RefusesVectorsOfAnotherSize) {

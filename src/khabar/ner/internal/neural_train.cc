@@ -13,6 +13,7 @@ namespace {
 
 using ConstMatrix = Eigen::Map<const Eigen::MatrixXf>;
 using Matrix = Eigen::Map<Eigen::MatrixXf>;
+using ConstVector = Eigen::Map<const Eigen::VectorXf>;
 
 // Uniform in [0, 1) from the generator's bits, the same on every platform.
 float Uniform(std::mt19937_64& rng) { return static_cast<float>(rng() >> 40) * 0x1p-24f; }
@@ -84,7 +85,17 @@ void Initialise(NeuralModel& model, std::mt19937_64& rng) {
     const float fan_in = layer == 0 ? input_fan : kNeuralWindow * hidden;
     FillUniform(model.conv_weights[layer], std::sqrt(6.0f / (fan_in + hidden)), rng);
   }
-  FillUniform(model.output_weights, std::sqrt(6.0f / (hidden + kLabelCount)), rng);
+  const uint32_t units = model.shape.lstm;
+  if (units > 0) {
+    FillUniform(model.lstm_input, std::sqrt(6.0f / (hidden + 4.0f * units)), rng);
+    FillUniform(model.lstm_forward, std::sqrt(6.0f / (5.0f * units)), rng);
+    FillUniform(model.lstm_backward, std::sqrt(6.0f / (5.0f * units)), rng);
+    for (uint32_t direction = 0; direction < 2; ++direction) {  // forget gates start open
+      std::fill_n(model.lstm_bias.begin() + (4 * direction + 1) * units, units, 1.0f);
+    }
+  }
+  const float top = static_cast<float>(model.shape.top_dims());
+  FillUniform(model.output_weights, std::sqrt(6.0f / (top + kLabelCount)), rng);
 }
 
 // Scaled keep masks: 0 with probability `rate`, else 1 / (1 - rate).
@@ -107,10 +118,18 @@ class Trainer {
       : model_(model),
         options_(options),
         adam_(options.learning_rate, model.TrainedTables()),
-        output_(kFirstLayer + 2 * model.shape.depth) {}
+        lstm_(kFirstLayer + 2 * model.shape.depth),
+        output_(lstm_ + (model.shape.lstm > 0 ? 4 : 0)) {}
 
   // Forward, backward and one Adam step; returns the batch's summed loss.
   double Step(const Batch& batch, std::mt19937_64& rng) {
+    const double loss = Gradients(batch, rng);
+    adam_.Step();
+    return loss;
+  }
+
+  // Forward and backward: the batch's summed loss, its mean gradient added to the Adam slots.
+  double Gradients(const Batch& batch, std::mt19937_64& rng) {
     const size_t n = batch.ids.size();
     const uint32_t dims = model_.shape.input_dims();
     const uint32_t hidden = model_.shape.hidden;
@@ -126,12 +145,17 @@ class Trainer {
       DrawMask(size_t{hidden} * n, options_.dropout, rng, mask);
       masks.layers.push_back(mask);
     }
+    if (model_.shape.lstm > 0) {
+      DrawMask(2 * size_t{model_.shape.lstm} * n, options_.dropout, rng, lstm_mask_);
+      masks.lstm = lstm_mask_;
+    }
     NeuralForward(model_, n, batch.sentence_of, masks, scratch_);
     const double loss = OutputGradient(batch);
     Backward(batch);
-    adam_.Step();
     return loss;
   }
+
+  const std::vector<float>& gradient(size_t table) { return adam_.gradient(table); }
 
  private:
   // logits -> (softmax - one-hot) / n in place; the summed cross-entropy.
@@ -177,13 +201,19 @@ class Trainer {
     const auto n = static_cast<Eigen::Index>(batch.ids.size());
     const uint32_t hidden = model_.shape.hidden;
     const uint32_t depth = model_.shape.depth;
+    const uint32_t top_dims = model_.shape.top_dims();
     const ConstMatrix d_logits(scratch_.logits.data(), kLabelCount, n);
-    Matrix(adam_.gradient(output_).data(), kLabelCount, hidden).noalias() +=
-        d_logits * ConstMatrix(scratch_.hidden[depth - 1].data(), hidden, n).transpose();
+    Matrix(adam_.gradient(output_).data(), kLabelCount, top_dims).noalias() +=
+        d_logits * ConstMatrix(NeuralTop(model_, scratch_), top_dims, n).transpose();
     AddRowSums(d_logits, adam_.gradient(output_ + 1).data());
-    d_hidden_.resize(size_t{hidden} * n);
-    Matrix(d_hidden_.data(), hidden, n).noalias() =
-        ConstMatrix(model_.output_weights.data(), kLabelCount, hidden).transpose() * d_logits;
+    d_top_.resize(size_t{top_dims} * n);
+    Matrix(d_top_.data(), top_dims, n).noalias() =
+        ConstMatrix(model_.output_weights.data(), kLabelCount, top_dims).transpose() * d_logits;
+    if (model_.shape.lstm > 0) {
+      LstmBackward(batch);
+    } else {
+      d_hidden_ = d_top_;
+    }
     for (uint32_t layer = depth; layer-- > 0;) {
       const uint32_t in_rows = layer == 0 ? model_.shape.input_dims() : hidden;
       const uint32_t window = kNeuralWindow * in_rows;
@@ -204,6 +234,85 @@ class Trainer {
       }
     }
     ScatterInputGradient(batch);
+  }
+
+  // d_top_ -> the BiLSTM's gradients, and d_hidden_: the last convolution layer's (its direct
+  // share in d_top_ plus what the LSTM input weights pass down).
+  void LstmBackward(const Batch& batch) {
+    const auto n = static_cast<Eigen::Index>(batch.ids.size());
+    const uint32_t hidden = model_.shape.hidden, units = model_.shape.lstm;
+    const Eigen::Index gate_rows = 8 * Eigen::Index{units}, state_rows = 2 * Eigen::Index{units};
+    const ConstMatrix d_top(d_top_.data(), model_.shape.top_dims(), n);
+    d_states_.resize(state_rows * n);
+    Matrix d_states(d_states_.data(), state_rows, n);
+    d_states = d_top.bottomRows(state_rows).array() *
+               ConstMatrix(lstm_mask_.data(), state_rows, n).array();
+    d_gates_.assign(gate_rows * n, 0.0f);
+    previous_states_.assign(state_rows * n, 0.0f);
+    for (const auto& [begin, end] : NeuralSentenceRanges(batch.ids.size(), batch.sentence_of)) {
+      LstmDirectionBackward(0, begin, end);
+      LstmDirectionBackward(1, begin, end);
+    }
+    const ConstMatrix d_gates(d_gates_.data(), gate_rows, n);
+    const ConstMatrix previous(previous_states_.data(), state_rows, n);
+    const Eigen::Index gates = 4 * Eigen::Index{units};
+    for (uint32_t direction = 0; direction < 2; ++direction) {
+      Matrix(adam_.gradient(lstm_ + 2 + direction).data(), gates, units).noalias() +=
+          d_gates.middleRows(direction * gates, gates) *
+          previous.middleRows(direction * Eigen::Index{units}, units).transpose();
+    }
+    const ConstMatrix below(scratch_.hidden[model_.shape.depth - 1].data(), hidden, n);
+    Matrix(adam_.gradient(lstm_).data(), gate_rows, hidden).noalias() +=
+        d_gates * below.transpose();
+    AddRowSums(d_gates, adam_.gradient(lstm_ + 1).data());
+    d_hidden_.resize(size_t{hidden} * n);
+    Matrix d_hidden(d_hidden_.data(), hidden, n);
+    d_hidden = d_top.topRows(hidden);
+    d_hidden.noalias() +=
+        ConstMatrix(model_.lstm_input.data(), gate_rows, hidden).transpose() * d_gates;
+  }
+
+  // Backpropagation through time for one direction over one sentence (see LstmDirection in
+  // neural.cc): fills that direction's rows of d_gates_ (the pre-activation gradients) and of
+  // previous_states_ (the state each step read).
+  void LstmDirectionBackward(uint32_t direction, size_t begin, size_t end) {
+    const uint32_t units = model_.shape.lstm;
+    const Eigen::Index gates = 4 * Eigen::Index{units};
+    const ConstMatrix recurrent(
+        (direction == 0 ? model_.lstm_forward : model_.lstm_backward).data(), gates, units);
+    const size_t gate_rows = 8 * size_t{units}, state_rows = 2 * size_t{units};
+    Eigen::VectorXf d_state_next = Eigen::VectorXf::Zero(units);
+    Eigen::VectorXf d_cell_next = Eigen::VectorXf::Zero(units);
+    for (size_t k = end - begin; k-- > 0;) {
+      const size_t t = direction == 0 ? begin + k : end - 1 - k;
+      const size_t gate_at = t * gate_rows + direction * gates;
+      const size_t state_at = t * state_rows + size_t{direction} * units;
+      const float* gate = scratch_.lstm_gates.data() + gate_at;
+      const float* cell_tanh = scratch_.lstm_cell_tanh.data() + state_at;
+      const float* d_state = d_states_.data() + state_at;
+      const float* previous_cell = nullptr;
+      if (k > 0) {
+        const size_t previous = direction == 0 ? t - 1 : t + 1;
+        const size_t previous_at = previous * state_rows + size_t{direction} * units;
+        previous_cell = scratch_.lstm_cells.data() + previous_at;
+        std::copy_n(scratch_.lstm_states.data() + previous_at, units,
+                    previous_states_.data() + state_at);
+      }
+      float* d_gate = d_gates_.data() + gate_at;
+      for (uint32_t u = 0; u < units; ++u) {
+        const float in = gate[u], forget = gate[units + u];
+        const float candidate = gate[2 * units + u], out = gate[3 * units + u];
+        const float dh = d_state[u] + d_state_next[u];
+        const float dc = dh * out * (1.0f - cell_tanh[u] * cell_tanh[u]) + d_cell_next[u];
+        d_gate[u] = dc * candidate * in * (1.0f - in);
+        d_gate[units + u] =
+            previous_cell ? dc * previous_cell[u] * forget * (1.0f - forget) : 0.0f;
+        d_gate[2 * units + u] = dc * in * (1.0f - candidate * candidate);
+        d_gate[3 * units + u] = dh * cell_tanh[u] * out * (1.0f - out);
+        d_cell_next[u] = dc * forget;
+      }
+      d_state_next.noalias() = recurrent.transpose() * ConstVector(d_gate, gates);
+    }
   }
 
   // The input gradient (through the input mask) into the trained tables.
@@ -247,10 +356,12 @@ class Trainer {
   const NeuralTrainOptions& options_;
   Adam adam_;
   NeuralScratch scratch_;
+  size_t lstm_;    // Adam slot of the LSTM input weights (bias, forward, backward follow)
   size_t output_;  // Adam slot of the output weights (its bias is the next)
-  std::vector<float> input_mask_;
+  std::vector<float> input_mask_, lstm_mask_;
   std::vector<std::vector<float>> layer_masks_;
-  std::vector<float> d_hidden_, d_branch_, d_columns_, d_input_;
+  std::vector<float> d_hidden_, d_branch_, d_columns_, d_input_, d_top_;
+  std::vector<float> d_states_, d_gates_, previous_states_;
 };
 
 void Report(const NeuralTrainOptions& options, const std::string& line) {
@@ -258,6 +369,30 @@ void Report(const NeuralTrainOptions& options, const std::string& line) {
 }
 
 }  // namespace
+
+double NeuralLossAndGradients(NeuralModel& model, const NeuralExamples& examples,
+                              std::vector<std::vector<float>>& gradients) {
+  NeuralTrainOptions options;
+  options.dropout = 0.0f;
+  Trainer trainer(model, options);
+  Batch batch;
+  std::string lower, buffer;
+  for (uint32_t sentence = 0; sentence < examples.sentences.size(); ++sentence) {
+    const auto [first, last] = examples.sentences[sentence];
+    for (uint32_t word = first; word < last; ++word) {
+      batch.ids.push_back(NeuralIds(model, examples.words[word], lower, buffer));
+      batch.labels.push_back(static_cast<uint8_t>(examples.labels[word]));
+      batch.sentence_of.push_back(sentence);
+    }
+  }
+  std::mt19937_64 rng(1);
+  const double loss = trainer.Gradients(batch, rng);
+  gradients.clear();
+  for (size_t table = 0; table < model.TrainedTables().size(); ++table) {
+    gradients.push_back(trainer.gradient(table));
+  }
+  return loss / static_cast<double>(batch.ids.size());
+}
 
 NeuralModel NeuralModelWithVectors(const WordVectors& vectors, const NeuralShape& shape) {
   NeuralModel model;

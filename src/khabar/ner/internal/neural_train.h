@@ -53,6 +53,12 @@ struct NeuralExamples {
 // same lowercase key wins) in a model of `shape`, whose other tables are zero.
 NeuralModel NeuralModelWithVectors(const WordVectors& vectors, const NeuralShape& shape);
 
+// The mean cross-entropy of `model` on every example as one batch, without dropout, and its
+// gradient with respect to each of model.TrainedTables() (for tests: a finite-difference
+// check of the backward pass).
+double NeuralLossAndGradients(NeuralModel& model, const NeuralExamples& examples,
+                              std::vector<std::vector<float>>& gradients);
+
 // Trains the network; returns the epoch with the best `dev_score` (the last epoch when
 // dev_score is empty). InvalidArgument when the vectors' dimensions are not shape.word_dims or
 // there are no examples.
