@@ -204,9 +204,9 @@ int RunEvalNer(const NerEvalFlags& flags) {
     tagger = std::move(loaded).value();
   }
   if (flags.network_weight >= 0 && !(*recognizer)->parts().neural.empty()) {
-    ner::RecognizerParts parts = (*recognizer)->parts();
-    parts.neural.weight = flags.network_weight;
-    *recognizer = std::make_unique<ner::Recognizer>(std::move(parts));
+    ner::internal::NeuralModel network = (*recognizer)->parts().neural;
+    network.weight = flags.network_weight;
+    *recognizer = (*recognizer)->WithNetwork(std::move(network));
   }
   StatusOr<ner::Iob2Corpus> gold = ner::ReadIob2(flags.gold);
   if (!gold.ok()) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "khabar/base/ascii.h"
+
 namespace khabar::counts {
 namespace {
 
@@ -68,11 +70,10 @@ std::optional<int64_t> Lookup(std::string_view word, std::span<const NamedValue>
   return std::nullopt;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // "2,000", "70000": digits, with commas only between groups of three.
 std::optional<int64_t> ParseDigits(std::string_view word) {
-  if (word.empty() || !IsDigit(word.front()) || !IsDigit(word.back())) return std::nullopt;
+  if (word.empty() || !base::IsAsciiDigit(word.front()) || !base::IsAsciiDigit(word.back()))
+    return std::nullopt;
   int64_t value = 0;
   size_t group = 0;
   bool comma_seen = false;
@@ -83,7 +84,7 @@ std::optional<int64_t> ParseDigits(std::string_view word) {
       group = 0;
       continue;
     }
-    if (!IsDigit(c) || value > kMaxCount) return std::nullopt;
+    if (!base::IsAsciiDigit(c) || value > kMaxCount) return std::nullopt;
     value = value * 10 + (c - '0');
     ++group;
   }
@@ -97,7 +98,8 @@ std::optional<double> ParseDecimal(std::string_view word) {
   if (dot == std::string_view::npos || dot == 0 || dot + 1 == word.size()) return std::nullopt;
   std::optional<int64_t> whole = ParseDigits(word.substr(0, dot));
   std::string_view fraction = word.substr(dot + 1);
-  if (!whole || fraction.size() > 3 || !std::all_of(fraction.begin(), fraction.end(), IsDigit)) {
+  if (!whole || fraction.size() > 3 ||
+      !std::all_of(fraction.begin(), fraction.end(), base::IsAsciiDigit)) {
     return std::nullopt;
   }
   double value = static_cast<double>(*whole);

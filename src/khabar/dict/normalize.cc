@@ -4,12 +4,11 @@
 
 #include <cstdlib>
 
+#include "khabar/base/ascii.h"
 #include "khabar/base/utf8.h"
 
 namespace khabar::dict {
 namespace {
-
-bool IsAsciiUpper(char ch) { return ch >= 'A' && ch <= 'Z'; }
 
 bool IsSeparator(char ch) {
   return ch == '_' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
@@ -29,11 +28,9 @@ size_t AppendLoweredCodePoint(std::string_view word, size_t pos, std::string* ou
   return length;
 }
 
-bool IsAsciiLower(char ch) { return ch >= 'a' && ch <= 'z'; }
-
 bool IsVowel(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u'; }
 
-bool IsConsonant(char ch) { return IsAsciiLower(ch) && !IsVowel(ch); }
+bool IsConsonant(char ch) { return base::IsAsciiLower(ch) && !IsVowel(ch); }
 
 // Lowercase with combining marks dropped (NFKD, then marks removed, then case folded).
 std::string FoldMarks(std::string_view word) {
@@ -61,7 +58,9 @@ size_t ApostropheLength(std::string_view text, size_t pos) {
   return 0;
 }
 
-bool IsLetterByte(char ch) { return IsAsciiLower(ch) || static_cast<unsigned char>(ch) >= 0x80; }
+bool IsLetterByte(char ch) {
+  return base::IsAsciiLower(ch) || static_cast<unsigned char>(ch) >= 0x80;
+}
 
 // Drops apostrophes that have a letter on both sides ("qa'ida"); keeps "'s" and "o'".
 std::string DropInnerApostrophes(const std::string& text) {
@@ -151,7 +150,7 @@ void AppendNormalizedKey(std::string_view word, std::string* out) {
   for (size_t pos = 0; pos < word.size();) {
     char ch = word[pos];
     if (static_cast<unsigned char>(ch) < 0x80) {
-      out->push_back(IsAsciiUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch);
+      out->push_back(base::AsciiLower(ch));
       ++pos;
     } else {
       pos += AppendLoweredCodePoint(word, pos, out);
@@ -168,7 +167,7 @@ std::string NormalizeKey(std::string_view word) {
 bool IsNormalizedKey(std::string_view word) {
   bool ascii = true;
   for (char ch : word) {
-    if (IsAsciiUpper(ch)) return false;
+    if (base::IsAsciiUpper(ch)) return false;
     if (static_cast<unsigned char>(ch) >= 0x80) ascii = false;
   }
   return ascii || NormalizeKey(word) == word;
@@ -179,12 +178,12 @@ std::string TransliterationKey(std::string_view word) {
   std::string key;
   key.reserve(text.size());
   for (size_t pos = 0; pos < text.size();) {
-    if (!IsAsciiLower(text[pos])) {
+    if (!base::IsAsciiLower(text[pos])) {
       key.push_back(text[pos++]);
       continue;
     }
     size_t end = pos;
-    while (end < text.size() && IsAsciiLower(text[end])) ++end;
+    while (end < text.size() && base::IsAsciiLower(text[end])) ++end;
     AppendTransliteratedRun(std::string_view(text).substr(pos, end - pos), &key);
     pos = end;
   }

@@ -5,14 +5,14 @@
 #include <cctype>
 #include <cstdio>
 
+#include "khabar/base/ascii.h"
+
 namespace khabar::ingest {
 namespace {
 
 constexpr int kMinYear = 1800;
 constexpr int kMaxYear = 2199;
 constexpr size_t kMaxDatelineBytes = 80;
-
-bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
@@ -33,7 +33,7 @@ int ParseNumber(std::string_view text, size_t max_digits) {
   if (text.empty() || text.size() > max_digits) return -1;
   int value = 0;
   for (char ch : text) {
-    if (!IsDigit(ch)) return -1;
+    if (!base::IsAsciiDigit(ch)) return -1;
     value = value * 10 + (ch - '0');
   }
   return value;
@@ -57,9 +57,10 @@ std::optional<ParsedDate> MakeDate(int year, int month, int day, const char* pre
 // The part after an ISO date: "T10:00:00Z", " 10:00", "T10:00:00.5+02:00".
 bool IsIsoTimeSuffix(std::string_view rest) {
   if (rest.empty()) return true;
-  if ((rest[0] != 'T' && rest[0] != ' ') || rest.size() < 2 || !IsDigit(rest[1])) return false;
+  if ((rest[0] != 'T' && rest[0] != ' ') || rest.size() < 2 || !base::IsAsciiDigit(rest[1]))
+    return false;
   for (char ch : rest.substr(1)) {
-    if (!IsDigit(ch) && ch != ':' && ch != '.' && ch != '+' && ch != '-' && ch != 'Z' &&
+    if (!base::IsAsciiDigit(ch) && ch != ':' && ch != '.' && ch != '+' && ch != '-' && ch != 'Z' &&
         ch != ' ') {
       return false;
     }
@@ -130,7 +131,7 @@ bool IsTimeWord(std::string_view word) {
   }
   bool has_digit = false;
   for (char ch : word) {
-    if (IsDigit(ch)) {
+    if (base::IsAsciiDigit(ch)) {
       has_digit = true;
     } else if (ch != ':' && ch != '+' && ch != '-' && ch != '.') {
       // "1:12pm" and "(gmt)" style forms.
@@ -196,7 +197,7 @@ std::string_view StripDatelinePrefix(std::string_view text) {
 std::optional<ParsedDate> ParseDate(std::string_view text) {
   text = Trim(text);
   if (text.empty()) return std::nullopt;
-  if (IsDigit(text[0])) {
+  if (base::IsAsciiDigit(text[0])) {
     if (std::optional<ParsedDate> iso = ParseIso(text)) return iso;
   }
   return ParseWords(text);

@@ -218,6 +218,12 @@ Status Recognizer::Save(const std::string& path, std::string_view training_data)
   return base::WriteFile(path, Serialize(training_data, ""));
 }
 
+std::unique_ptr<Recognizer> Recognizer::WithNetwork(internal::NeuralModel network) const {
+  RecognizerParts parts = parts_;
+  parts.neural = std::move(network);
+  return std::make_unique<Recognizer>(std::move(parts));
+}
+
 void Recognizer::AddNeuralScores(std::span<const NerWord> words, NerScratch& scratch) const {
   if (parts_.neural.empty() || words.empty()) return;
   scratch.log_probs_.resize(words.size() * kLabelCount);

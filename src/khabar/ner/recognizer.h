@@ -104,6 +104,8 @@ class Recognizer {
              std::span<float> confidence = {}) const;
 
   const RecognizerParts& parts() const { return parts_; }
+  // This recogniser's perceptron with `network` in place of its own (an empty one: none).
+  std::unique_ptr<Recognizer> WithNetwork(internal::NeuralModel network) const;
 
  private:
   // Adds the network's weighted log-probabilities to the emission scores (Viterbi only).

@@ -704,10 +704,9 @@ StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
   KH_RETURN_IF_ERROR(ReadData(options, data, report));
   std::vector<Run> runs;
   if (!options.base_model_path.empty()) {
-    KH_ASSIGN_OR_RETURN(report.recognizer, Recognizer::Load(options.base_model_path));
-    RecognizerParts parts = report.recognizer->parts();
-    parts.neural = internal::NeuralModel();
-    report.recognizer = std::make_unique<Recognizer>(std::move(parts));
+    KH_ASSIGN_OR_RETURN(std::unique_ptr<Recognizer> base,
+                        Recognizer::Load(options.base_model_path));
+    report.recognizer = base->WithNetwork(internal::NeuralModel());
   } else {
     KH_RETURN_IF_ERROR(BuildTables(options, data, report));
     runs = TrainEnsemble(options, data, {});
@@ -720,9 +719,7 @@ StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
     report.perceptron_dev = ScoreDev(options, data, *report.recognizer);
     Report(options, "perceptron alone: dev " + FormatScores(report.perceptron_dev));
     KH_ASSIGN_OR_RETURN(network, TrainNetwork(options, data, *report.recognizer, report));
-    RecognizerParts parts = report.recognizer->parts();
-    parts.neural = network;
-    report.recognizer = std::make_unique<Recognizer>(std::move(parts));
+    report.recognizer = report.recognizer->WithNetwork(network);
   }
   report.best_dev = ScoreDev(options, data, *report.recognizer);
   if (options.refit_with_dev && !options.dev_path.empty() && options.base_model_path.empty()) {
@@ -742,11 +739,7 @@ StatusOr<NerTrainReport> TrainNer(const NerTrainOptions& options) {
     KH_RETURN_IF_ERROR(BuildTables(refit, full, report));
     std::vector<Run> refit_runs = TrainEnsemble(refit, full, epochs);
     report.recognizer = MakeRecognizer(refit, full, MixRuns(refit_runs));
-    if (!network.empty()) {
-      RecognizerParts parts = report.recognizer->parts();
-      parts.neural = std::move(network);
-      report.recognizer = std::make_unique<Recognizer>(std::move(parts));
-    }
+    if (!network.empty()) report.recognizer = report.recognizer->WithNetwork(std::move(network));
   }
   NerTrainOptions named = options;
   if (options.refit_with_dev && !options.dev_path.empty()) {

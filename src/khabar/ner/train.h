@@ -15,9 +15,9 @@
 // include UD EWT train, whose sentences UNER EWT train annotates, so training tags are
 // more accurate than run-time ones (no jackknifing; see tools/recipes/ner.md).
 //
-// The perceptron's training is deterministic: the same files, options and build give the same
-// weights, whatever the thread count (ensemble members train in parallel, each on its own
-// data). The network's is not yet bit-for-bit (internal/neural_train.h).
+// Training is deterministic: the same files, options and build give the same model, whatever
+// the thread count (ensemble members train in parallel, each on its own data; the network
+// trains on one thread, internal/neural_train.h).
 // Thread-safety: free functions without shared state; `progress` is called under a lock.
 #ifndef KHABAR_NER_TRAIN_H_
 #define KHABAR_NER_TRAIN_H_

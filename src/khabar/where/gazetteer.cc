@@ -7,6 +7,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "khabar/base/ascii.h"
 #include "khabar/base/file.h"
 #include "khabar/where/place_key.h"
 
@@ -62,8 +63,6 @@ bool ParseNumber(std::string_view text, Number* out) {
   return error == std::errc() && end == text.data() + text.size();
 }
 
-bool IsAsciiLower(char ch) { return ch >= 'a' && ch <= 'z'; }
-
 // A lead byte of a Latin letter with a mark (U+00C0-U+02BF), of Latin Extended Additional
 // (U+1E00-U+1EFF, "ṣ"), or of general punctuation (U+2000-U+203F, "’").
 bool IsLatinSequence(std::string_view name, size_t pos) {
@@ -83,10 +82,10 @@ bool UsefulAlternate(std::string_view name) {
     auto byte = static_cast<unsigned char>(name[pos]);
     if (byte >= 0x80 && byte < 0xC0) continue;  // continuation byte
     if (byte >= 0x80 && !IsLatinSequence(name, pos)) return false;
-    has_lower = has_lower || IsAsciiLower(name[pos]);
+    has_lower = has_lower || base::IsAsciiLower(name[pos]);
   }
   if (!has_lower) return false;
-  if (!IsAsciiLower(name[0])) return true;
+  if (!base::IsAsciiLower(name[0])) return true;
   return name.size() > 3 && (name.starts_with("al") || name.starts_with("el")) &&
          (name[2] == '-' || name[2] == ' ');
 }

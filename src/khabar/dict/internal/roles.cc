@@ -3,13 +3,12 @@
 #include <string>
 #include <utility>
 
+#include "khabar/base/ascii.h"
 #include "khabar/dict/internal/brackets.h"
 #include "khabar/dict/internal/dict_text.h"
 
 namespace khabar::dict::internal {
 namespace {
-
-bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
 
 std::string WithoutSpaces(std::string_view text) {
   std::string out;
@@ -67,7 +66,7 @@ bool IsCodeText(std::string_view code) {
     bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
     bool symbol =
         ch == '-' || ch == '+' || ch == '/' || ch == '~' || ch == '!' || ch == '_' || ch == ':';
-    if (!letter && !IsDigit(ch) && !symbol) return false;
+    if (!letter && !base::IsAsciiDigit(ch) && !symbol) return false;
   }
   return true;
 }
@@ -77,7 +76,8 @@ std::optional<ActorRole> ParseActorRole(std::string_view group, uint32_t line,
   size_t space = group.find_first_of(" \t");
   std::string_view code = group.substr(0, space);
   std::string_view rest = space == std::string_view::npos ? "" : Trim(group.substr(space));
-  if (code.empty() || code.front() == '<' || code.front() == '>' || IsDigit(code.front())) {
+  if (code.empty() || code.front() == '<' || code.front() == '>' ||
+      base::IsAsciiDigit(code.front())) {
     std::string message;  // built in steps: GCC 12 -Wrestrict misfires on "[" + ...
     message.push_back('[');
     message.append(group);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "khabar/base/ascii.h"
 #include "khabar/ner/labels.h"
 
 namespace khabar::ner::internal {
@@ -16,12 +17,13 @@ using ConstVector = Eigen::Map<const Eigen::VectorXf>;
 constexpr uint32_t kMaxDims = 4096;
 constexpr uint32_t kMaxBuckets = 1u << 20;
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+using base::IsAsciiDigit;
+using base::IsAsciiLower;
+using base::IsAsciiUpper;
+
 bool IsAsciiPunct(char c) {
   const auto byte = static_cast<unsigned char>(c);
-  return byte < 0x80 && !IsAsciiDigit(c) && !IsAsciiUpper(c) && !IsAsciiLower(c);
+  return byte < 0x80 && !IsAsciiDigit(c) && !base::IsAsciiAlpha(c);
 }
 
 void PutFloats(const std::vector<float>& values, model::Encoder& out) {
@@ -270,15 +272,26 @@ void NeuralInput(const NeuralModel& model, std::span<const WordInput> words,
   }
 }
 
+namespace {
+
+// The column that block `block` of column t's window reads (t - 1, t or t + 1), or -1 when
+// that column is outside the n columns or in another sentence.
+ptrdiff_t WindowSource(size_t t, uint32_t block, size_t n, std::span<const uint32_t> sentence_of) {
+  const ptrdiff_t source = static_cast<ptrdiff_t>(t) + block - 1;
+  const bool inside = source >= 0 && static_cast<size_t>(source) < n &&
+                      (sentence_of.empty() || sentence_of[source] == sentence_of[t]);
+  return inside ? source : -1;
+}
+
+}  // namespace
+
 void NeuralIm2Col(const float* in, uint32_t rows, size_t n, std::span<const uint32_t> sentence_of,
                   float* columns) {
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t block = 0; block < kNeuralWindow; ++block) {
       float* out = columns + (t * kNeuralWindow + block) * rows;
-      const ptrdiff_t source = static_cast<ptrdiff_t>(t) + block - 1;
-      const bool inside = source >= 0 && static_cast<size_t>(source) < n &&
-                          (sentence_of.empty() || sentence_of[source] == sentence_of[t]);
-      if (inside) {
+      const ptrdiff_t source = WindowSource(t, block, n, sentence_of);
+      if (source >= 0) {
         std::copy(in + source * rows, in + (source + 1) * rows, out);
       } else {
         std::fill(out, out + rows, 0.0f);
@@ -291,11 +304,8 @@ void NeuralCol2ImAdd(const float* columns, uint32_t rows, size_t n,
                      std::span<const uint32_t> sentence_of, float* in_gradient) {
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t block = 0; block < kNeuralWindow; ++block) {
-      const ptrdiff_t source = static_cast<ptrdiff_t>(t) + block - 1;
-      if (source < 0 || static_cast<size_t>(source) >= n ||
-          (!sentence_of.empty() && sentence_of[source] != sentence_of[t])) {
-        continue;
-      }
+      const ptrdiff_t source = WindowSource(t, block, n, sentence_of);
+      if (source < 0) continue;
       const float* from = columns + (t * kNeuralWindow + block) * rows;
       float* to = in_gradient + source * rows;
       for (uint32_t row = 0; row < rows; ++row) to[row] += from[row];
@@ -327,17 +337,14 @@ void LstmDirection(const NeuralModel& model, uint32_t direction, size_t begin, s
                    NeuralScratch& scratch) {
   const uint32_t units = model.shape.lstm;
   const Eigen::Index gates = 4 * Eigen::Index{units};
-  const ConstMatrix recurrent(
-      (direction == 0 ? model.lstm_forward : model.lstm_backward).data(), gates, units);
-  const size_t gate_rows = 8 * size_t{units}, state_rows = 2 * size_t{units};
+  const ConstMatrix recurrent((direction == 0 ? model.lstm_forward : model.lstm_backward).data(),
+                              gates, units);
   const std::vector<float> zeros(units, 0.0f);
   const float* previous_state = zeros.data();
   const float* previous_cell = zeros.data();
   Eigen::VectorXf z(gates);
   for (size_t k = 0; k < end - begin; ++k) {
-    const size_t t = direction == 0 ? begin + k : end - 1 - k;
-    const size_t gate_at = t * gate_rows + direction * gates;
-    const size_t state_at = t * state_rows + size_t{direction} * units;
+    const auto [t, gate_at, state_at] = LstmStepAt(units, direction, begin, end, k);
     z.noalias() = ConstVector(scratch.lstm_projection.data() + gate_at, gates) +
                   recurrent * ConstVector(previous_state, units);
     float* gate = scratch.lstm_gates.data() + gate_at;

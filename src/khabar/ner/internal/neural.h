@@ -161,6 +161,20 @@ void NeuralIm2Col(const float* in, uint32_t rows, size_t n, std::span<const uint
 void NeuralCol2ImAdd(const float* columns, uint32_t rows, size_t n,
                      std::span<const uint32_t> sentence_of, float* in_gradient);
 
+// Step k of one BiLSTM direction over the sentence columns [begin, end): the forward
+// direction (0) runs from begin, the backward (1) from end - 1. gate_at is where the step's
+// 4H gate values start in scratch.lstm_projection and lstm_gates (8H rows per column),
+// state_at where its H values start in lstm_cells, lstm_cell_tanh and lstm_states (2H rows).
+struct NeuralLstmStep {
+  size_t column, gate_at, state_at;
+};
+inline NeuralLstmStep LstmStepAt(uint32_t units, uint32_t direction, size_t begin, size_t end,
+                                 size_t k) {
+  const size_t column = direction == 0 ? begin + k : end - 1 - k;
+  return {column, (2 * column + direction) * 4 * size_t{units},
+          (2 * column + direction) * size_t{units}};
+}
+
 // What the output layer read in the last NeuralForward (top_dims() x columns).
 const float* NeuralTop(const NeuralModel& model, const NeuralScratch& scratch);
 

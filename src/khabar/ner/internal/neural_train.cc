@@ -110,7 +110,34 @@ struct Batch {
   std::vector<NeuralWordIds> ids;
   std::vector<uint8_t> labels;
   std::vector<uint32_t> sentence_of;
+
+  void Clear() {
+    ids.clear();
+    labels.clear();
+    sentence_of.clear();
+  }
+  // Appends the words of examples.sentences[sentence], whose ids are in `word_ids` (one per
+  // example word), as the batch's sentence `key`.
+  void AddSentence(const NeuralExamples& examples, std::span<const NeuralWordIds> word_ids,
+                   size_t sentence, uint32_t key) {
+    const auto [first, last] = examples.sentences[sentence];
+    for (uint32_t word = first; word < last; ++word) {
+      ids.push_back(word_ids[word]);
+      labels.push_back(static_cast<uint8_t>(examples.labels[word]));
+      sentence_of.push_back(key);
+    }
+  }
 };
+
+// The ids of every example word, computed once.
+std::vector<NeuralWordIds> ExampleIds(const NeuralModel& model, const NeuralExamples& examples) {
+  std::vector<NeuralWordIds> ids(examples.words.size());
+  std::string lower, buffer;
+  for (size_t word = 0; word < ids.size(); ++word) {
+    ids[word] = NeuralIds(model, examples.words[word], lower, buffer);
+  }
+  return ids;
+}
 
 class Trainer {
  public:
@@ -280,20 +307,16 @@ class Trainer {
     const Eigen::Index gates = 4 * Eigen::Index{units};
     const ConstMatrix recurrent(
         (direction == 0 ? model_.lstm_forward : model_.lstm_backward).data(), gates, units);
-    const size_t gate_rows = 8 * size_t{units}, state_rows = 2 * size_t{units};
     Eigen::VectorXf d_state_next = Eigen::VectorXf::Zero(units);
     Eigen::VectorXf d_cell_next = Eigen::VectorXf::Zero(units);
     for (size_t k = end - begin; k-- > 0;) {
-      const size_t t = direction == 0 ? begin + k : end - 1 - k;
-      const size_t gate_at = t * gate_rows + direction * gates;
-      const size_t state_at = t * state_rows + size_t{direction} * units;
+      const auto [t, gate_at, state_at] = LstmStepAt(units, direction, begin, end, k);
       const float* gate = scratch_.lstm_gates.data() + gate_at;
       const float* cell_tanh = scratch_.lstm_cell_tanh.data() + state_at;
       const float* d_state = d_states_.data() + state_at;
       const float* previous_cell = nullptr;
       if (k > 0) {
-        const size_t previous = direction == 0 ? t - 1 : t + 1;
-        const size_t previous_at = previous * state_rows + size_t{direction} * units;
+        const size_t previous_at = LstmStepAt(units, direction, begin, end, k - 1).state_at;
         previous_cell = scratch_.lstm_cells.data() + previous_at;
         std::copy_n(scratch_.lstm_states.data() + previous_at, units,
                     previous_states_.data() + state_at);
@@ -375,15 +398,10 @@ double NeuralLossAndGradients(NeuralModel& model, const NeuralExamples& examples
   NeuralTrainOptions options;
   options.dropout = 0.0f;
   Trainer trainer(model, options);
+  const std::vector<NeuralWordIds> ids = ExampleIds(model, examples);
   Batch batch;
-  std::string lower, buffer;
   for (uint32_t sentence = 0; sentence < examples.sentences.size(); ++sentence) {
-    const auto [first, last] = examples.sentences[sentence];
-    for (uint32_t word = first; word < last; ++word) {
-      batch.ids.push_back(NeuralIds(model, examples.words[word], lower, buffer));
-      batch.labels.push_back(static_cast<uint8_t>(examples.labels[word]));
-      batch.sentence_of.push_back(sentence);
-    }
+    batch.AddSentence(examples, ids, sentence, sentence);
   }
   std::mt19937_64 rng(1);
   const double loss = trainer.Gradients(batch, rng);
@@ -434,11 +452,7 @@ StatusOr<NeuralModel> TrainNeural(const WordVectors& vectors, const NeuralExampl
   std::mt19937_64 rng(options.seed);
   Initialise(model, rng);
   // Each word's ids once; word dropout replaces the row per epoch.
-  std::vector<NeuralWordIds> ids(examples.words.size());
-  std::string lower, buffer;
-  for (size_t word = 0; word < ids.size(); ++word) {
-    ids[word] = NeuralIds(model, examples.words[word], lower, buffer);
-  }
+  const std::vector<NeuralWordIds> ids = ExampleIds(model, examples);
   Trainer trainer(model, options);
   std::vector<size_t> order(examples.sentences.size());
   std::iota(order.begin(), order.end(), 0);
@@ -451,21 +465,15 @@ StatusOr<NeuralModel> TrainNeural(const WordVectors& vectors, const NeuralExampl
     size_t words = 0;
     Batch batch;
     for (size_t begin = 0; begin < order.size(); begin += options.batch_sentences) {
-      batch.ids.clear();
-      batch.labels.clear();
-      batch.sentence_of.clear();
+      batch.Clear();
       const size_t end = std::min(order.size(), begin + options.batch_sentences);
       for (size_t k = begin; k < end; ++k) {
-        const auto [first, last] = examples.sentences[order[k]];
-        for (uint32_t word = first; word < last; ++word) {
-          NeuralWordIds word_ids = ids[word];
-          if (Uniform(rng) < options.word_dropout) {
-            word_ids.word_row = HashTable::kMissing;
-            word_ids.hashed_word = 0;
-          }
-          batch.ids.push_back(word_ids);
-          batch.labels.push_back(static_cast<uint8_t>(examples.labels[word]));
-          batch.sentence_of.push_back(static_cast<uint32_t>(k));
+        batch.AddSentence(examples, ids, order[k], static_cast<uint32_t>(k));
+      }
+      for (NeuralWordIds& word_ids : batch.ids) {  // word dropout, one draw per word in order
+        if (Uniform(rng) < options.word_dropout) {
+          word_ids.word_row = HashTable::kMissing;
+          word_ids.hashed_word = 0;
         }
       }
       if (batch.ids.empty()) continue;

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "khabar/base/ascii.h"
+
 namespace khabar::text::internal {
 
 enum class CharClass : uint8_t {
@@ -45,11 +47,11 @@ constexpr bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c | 0x20) : c; }
+using base::AsciiLower;
+using base::IsAsciiAlpha;
+using base::IsAsciiDigit;
+using base::IsAsciiLower;
+using base::IsAsciiUpper;
 
 // True if `a` equals `b` ignoring ASCII case. REQUIRES: `b` is lower case.
 bool EqualsIgnoreCase(std::string_view a, std::string_view lower_b);
